@@ -1,0 +1,50 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CustomerService.Bot.Security;
+
+/// <summary>
+/// The <c>Security</c> section: request size and JSON depth limits for every route, and the Direct Line rate
+/// limits. Limits slow a client down before they refuse anything, and a poll is never refused (directline.md §7).
+/// </summary>
+internal sealed class SecurityOptions
+{
+    public const string SectionName = "Security";
+
+    /// <summary>Largest request body any route accepts, in bytes; routes may set lower limits of their own.</summary>
+    /// <remarks>Must hold a Direct Line activity at its 300,000-character limit (up to 900,000 bytes of UTF-8).</remarks>
+    [Range(64 * 1024, 16 * 1024 * 1024)]
+    public int MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Deepest JSON nesting the host's JSON binding accepts.</summary>
+    [Range(4, 64)]
+    public int MaxJsonDepth { get; set; } = 32;
+
+    /// <summary>Messages one conversation may post per minute, sustained.</summary>
+    [Range(1, 10_000)]
+    public int ConversationMessagesPerMinute { get; set; } = 30;
+
+    /// <summary>Messages one conversation may post at once before the sustained rate applies (e.g. a pasted list).</summary>
+    [Range(1, 1_000)]
+    public int ConversationBurst { get; set; } = 10;
+
+    /// <summary>Direct Line requests (polls, posts, starts) one client address may make per minute, sustained.</summary>
+    /// <remarks>Web Chat polls once a second per open chat; many customers can share one address behind NAT.</remarks>
+    [Range(1, 1_000_000)]
+    public int AddressRequestsPerMinute { get; set; } = 1_200;
+
+    /// <summary>Requests one address may make at once before the sustained rate applies.</summary>
+    [Range(1, 100_000)]
+    public int AddressBurst { get; set; } = 200;
+
+    /// <summary>
+    /// Longest a request is held to slow its client down. Far below Web Chat's 20-second request timeout, so a
+    /// throttled poll still answers in time; a post that would need longer is refused with a 400 Web Chat shows as
+    /// "send failed, retry".
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:10")]
+    public TimeSpan MaxThrottleDelay { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>Conversations and addresses tracked at once; idle ones are forgotten first.</summary>
+    [Range(100, 10_000_000)]
+    public int MaxTrackedClients { get; set; } = 100_000;
+}

@@ -1,0 +1,11 @@
+namespace CustomerService.Core.Ports;
+
+/// <summary>
+/// Masks personal data (card numbers, e-mail addresses, phone numbers, IBANs) in customer text before it
+/// leaves the conversation: escalation cards, logs, exports. Order numbers and dates are kept.
+/// </summary>
+public interface ITextRedactor
+{
+    /// <summary>Returns <paramref name="text"/> with each personal datum replaced by a marker such as <c>[card]</c>.</summary>
+    string Redact(string text);
+}

@@ -1,0 +1,60 @@
+using System.Net;
+using CustomerService.Core.Ports;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CustomerService.Bot.Tests.Channels.DirectLine;
+
+public sealed class DirectLineResilienceTests
+{
+    [Fact]
+    public async Task Poll_StoreFails_Returns200EmptySetWithSameWatermark()
+    {
+        var faults = new TranscriptFaults();
+        using var app = new BotApplication(configureServices: services => DecorateTranscript(services, faults));
+        var client = new DirectLineTestClient(app);
+        var conversation = await client.StartAsync();
+        faults.FailReads = true;
+
+        using var response = await client.GetAsync($"/v3/directline/conversations/{conversation.ConversationId}/activities?watermark=3", conversation.Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await DirectLineTestClient.ReadJsonAsync(response);
+        Assert.Empty(body["activities"]!.AsArray());
+        Assert.Equal("3", body["watermark"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Post_TurnQueueFull_AnswersWithStoredBusyNoticeNotAnError()
+    {
+        using var app = new BotApplication(new Dictionary<string, string?>
+        {
+            ["Turns:QueueCapacity"] = "1",
+            ["Turns:MaxConcurrentTurns"] = "1",
+            ["Turns:EnqueueTimeout"] = "00:00:00",
+        });
+        var client = new DirectLineTestClient(app);
+        var conversation = await client.StartAsync();
+        await using var stream = await client.OpenStreamAsync(conversation.StreamUrl);
+        await stream.WaitForAsync(a => a["from"]?["role"]?.GetValue<string>() == "bot");
+        app.Nlu.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var held = await client.SendMessageAsync(conversation.ConversationId, conversation.Token, "first", "busy-1");
+        await stream.WaitForAsync(DirectLineActivityTests.IsTyping);
+
+        var rejected = await client.SendMessageAsync(conversation.ConversationId, conversation.Token, "second", "busy-2");
+
+        var notice = await stream.WaitForAsync(a => a["replyToId"]?.GetValue<string>() == rejected);
+        Assert.Contains("send it again", notice["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        var (polled, _) = await client.PollAsync(conversation.ConversationId, conversation.Token, string.Empty);
+        Assert.Contains(polled, a => a!["id"]!.GetValue<string>() == notice["id"]!.GetValue<string>());
+        app.Nlu.Gate.SetResult();
+        await stream.WaitForAsync(a => a["replyToId"]?.GetValue<string>() == held && a["type"]!.GetValue<string>() == "message");
+    }
+
+    private static void DecorateTranscript(IServiceCollection services, TranscriptFaults faults)
+    {
+        var registration = services.Last(d => d.ServiceType == typeof(ITranscriptStore));
+        services.Remove(registration);
+        services.AddScoped<ITranscriptStore>(provider => new FaultyTranscriptStore(
+            (ITranscriptStore)ActivatorUtilities.CreateInstance(provider, registration.ImplementationType!), faults));
+    }
+}
