@@ -41,7 +41,8 @@ def _mb(p):
 
 def _dir_mb(d):
     tot = 0
-    for root, _, files in os.walk(d):
+    for root, dirs, files in os.walk(d):
+        dirs[:] = [x for x in dirs if x not in ("work", "__pycache__", "runs")]  # git-ignored
         for f in files:
             tot += os.path.getsize(os.path.join(root, f))
     return tot / 1e6
@@ -86,10 +87,13 @@ def write_all():
         lines.append(f"| responder | {rcfg['n_layer']} layers, {rcfg['n_embd']} wide, {rcfg['n_head']} heads, "
                      f"{rcfg['n_positions']} positions | {ronnx:.1f} MB (fp16-stored) | {_dir_mb(os.path.join(common.MODELS, 'responder')):.1f} MB | "
                      f"pretrain {t_pre:.1f} min (shared) + {t_rsp:.1f} min |")
-    lines += ["", f"Both default models: **{total:.1f} min** of training in total on this 2-core machine "
+    lines += ["", f"The shipped models took **{total:.1f} min** of training in total on this (heavily shared) 2-core machine "
               f"(pretrain {t_pre:.1f} + intent {t_int:.1f} + responder {t_rsp:.1f}). `models/` total: "
-              f"{_dir_mb(common.MODELS):.1f} MB.", ""]
-    notes = P.wpath("run_notes.md")
+              f"{_dir_mb(common.MODELS):.1f} MB (tracked files).", ""]
+    gaps = os.path.join(common.HERE, "notes", "gaps.md")
+    if os.path.exists(gaps):
+        lines += ["## Targets missed and what would close them", "", open(gaps).read().strip(), ""]
+    notes = os.path.join(common.HERE, "notes", "run_notes.md")
     if os.path.exists(notes):
         lines += ["## How the shipped models were produced", "", open(notes).read().strip(), ""]
     lines += ["## Results (held-out test data)", ""]
@@ -192,7 +196,8 @@ Full report: `eval/intent_report.json`, `eval/confusion_matrix.png`, and `../REA
 ## Recipe
 1. `cli.py pretrain`: causal-LM pretraining on the text of all data sets (excluding every evaluated utterance)
    — {((pre or {}).get('seconds', 0) / 60):.1f} min, shared with the responder.
-2. `cli.py train-intent`: fine-tune with cross-entropy, AdamW, dropout 0.1, cosine schedule
+2. `cli.py train-intent`: fine-tune with cross-entropy, AdamW (LR 2e-3), dropout 0.1, cosine schedule, 10 epochs;
+   only the embedding rows of tokens seen in the training texts are updated (the rest stay pretrained)
    — {((it or {}).get('seconds', 0) / 60):.1f} min on the 2-core CPU; seeds fixed.
 3. `cli.py export`, `cli.py evaluate`. See `../training/README.md`.
 """
@@ -250,8 +255,10 @@ LM pretraining also used the text of BANKING77 (CC BY 4.0, minus our validation 
 (CC BY 3.0, train split only).
 
 ## Recipe
-`cli.py pretrain` ({((pre or {}).get('seconds', 0) / 60):.1f} min) then `cli.py train-responder`
-({((rs or {}).get('seconds', 0) / 60):.1f} min; {(rs or {}).get('examples', '?')} examples, loss on response tokens only),
-`cli.py export`. Training uses a softmax restricted to the tokens of the training corpus plus 2,048 randomly
+`cli.py train-responder` ({((rs or {}).get('seconds', 0) / 60):.1f} min; {(rs or {}).get('examples', '?')} examples, loss on
+response tokens only; {(rs or {}).get('steps', '?')} steps — see `../README.md` for the time budget the shipped model was
+trained under), then `cli.py export`. The responder starts from a fresh initialisation by default (`--init scratch`,
+so it can train in parallel with `cli.py pretrain`, whose corpus is customer utterances only); `--init pretrain`
+starts it from the pretrained LM instead. Training uses a softmax restricted to the tokens of the training corpus plus 2,048 randomly
 sampled other tokens per step (the exported model has the full 50257-way output layer). Seeds fixed.
 """

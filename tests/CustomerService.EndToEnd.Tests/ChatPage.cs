@@ -29,7 +29,14 @@ public sealed class ChatPage
         {
             if (message.Type == "error")
             {
-                _pageErrors.Enqueue(message.Text);
+                _pageErrors.Enqueue($"{message.Text} ({message.Location})");
+            }
+        };
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                _pageErrors.Enqueue($"{response.Status} {response.Request.Method} {response.Url}");
             }
         };
     }
@@ -49,7 +56,7 @@ public sealed class ChatPage
     }
 
     /// <summary>Types a message, sends it, and returns its server id and the reply's text and latency.</summary>
-    public async Task<(string Reply, TimeSpan Latency)> AskAsync(string text)
+    public async Task<(string Id, string Reply, TimeSpan Latency)> AskAsync(string text)
     {
         var echo = _echoIds.GetOrAdd(text, _ => new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously));
         await Page.FillAsync(SendBox, text);
@@ -58,7 +65,7 @@ public sealed class ChatPage
         var id = await echo.Task.WaitAsync(ReplyTimeout);
         var reply = await ReplyTo(id).Task.WaitAsync(ReplyTimeout);
         _echoIds.TryRemove(text, out _);
-        return (reply.Text, Stopwatch.GetElapsedTime(started, reply.ArrivedAt));
+        return (id, reply.Text, Stopwatch.GetElapsedTime(started, reply.ArrivedAt));
     }
 
     public Task<int> CountAsync(string selector) => Page.Locator(selector).CountAsync();

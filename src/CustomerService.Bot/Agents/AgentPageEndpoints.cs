@@ -13,6 +13,7 @@ internal static class AgentPageEndpoints
         ["agent.js"] = "text/javascript; charset=utf-8",
         ["agent.css"] = "text/css; charset=utf-8",
         ["login.js"] = "text/javascript; charset=utf-8",
+        ["favicon.svg"] = "image/svg+xml",
     };
 
     public static IEndpointRouteBuilder MapAgentPage(this IEndpointRouteBuilder endpoints)

@@ -6,7 +6,7 @@ namespace CustomerService.EndToEnd.Tests.Agents;
 /// The agent console and a Web Chat customer side by side in Debian Chromium: the hand-off arrives live, the
 /// agent claims, talks to the customer through the customer's own channel, and resolves.
 /// </summary>
-[Collection(EndToEndCollection.Name)]
+[Collection(EndToEndTestGroup.Name)]
 public sealed class AgentConsoleEndToEndTests(EndToEndFixture fixture, AgentConsoleServer server) : IClassFixture<AgentConsoleServer>
 {
     private const string AgentBubbles = ".webchat__bubble:not(.webchat__bubble--from-user) .webchat__bubble__content";
@@ -48,8 +48,9 @@ public sealed class AgentConsoleEndToEndTests(EndToEndFixture fixture, AgentCons
 
         await agent.Page.ClickAsync("#resolve");
         await agent.ExpectStateAsync("Resolved");
+        await Assertions.Expect(agent.Page.Locator($"{AgentConsolePage.QueueItems}[data-conversation=\"{conversationId}\"]")).ToHaveCountAsync(0);
         await Assertions.Expect(agent.Page.Locator("#reply-text")).ToBeDisabledAsync();
-        Assert.Empty(agent.Errors);
+        Assert.True(agent.Errors.Count == 0, string.Join(" | ", agent.Errors));
         Assert.Empty(agent.Dialogs);
         await SaveScreenshotAsync(agent.Page);
     }
@@ -112,7 +113,7 @@ public sealed class AgentConsoleEndToEndTests(EndToEndFixture fixture, AgentCons
 
         Assert.Equal(0, await agent.Page.Locator("#transcript img, #transcript script, #transcript b, #transcript a[href^='javascript']").CountAsync());
         Assert.Empty(agent.Dialogs);
-        Assert.Empty(agent.Errors);
+        Assert.True(agent.Errors.Count == 0, string.Join(" | ", agent.Errors));
     }
 
     private static async Task WaitForBubbleAsync(ChatPage chat, string text) =>

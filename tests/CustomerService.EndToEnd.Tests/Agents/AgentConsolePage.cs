@@ -19,7 +19,7 @@ public sealed class AgentConsolePage
         {
             if (message.Type == "error")
             {
-                _errors.Enqueue(message.Text);
+                _errors.Enqueue(message.Text + " @ " + message.Location);
             }
         };
 

@@ -33,6 +33,7 @@ internal static class LoadCommand
         var thinkTime = DurationOption("--think-time", "Mean of the exponential think time after each reply (0 = none).", "1s", TimeSpan.Zero, TimeSpan.FromMinutes(10));
         var replyTimeout = DurationOption("--reply-timeout", "No bot reply within this time: the turn is lost.", "10s", TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(5));
         var warmup = DurationOption("--warmup", "Discarded warm-up run before the sweep, at the first step's concurrency (0 = none).", "5s", TimeSpan.Zero, TimeSpan.FromMinutes(10));
+        var cooldown = DurationOption("--cooldown", "Longest pause between steps; with --start-host it ends once the host is idle (0 = none).", "30s", TimeSpan.Zero, TimeSpan.FromMinutes(10));
         var transport = new Option<TransportKind>("--transport")
         {
             Description = "websocket (Web Chat's default) or polling.",
@@ -107,19 +108,28 @@ internal static class LoadCommand
         {
             Description = "PNG path of the latency chart (default: <out>/latency.png).",
         };
+        var replot = new Option<string?>("--replot")
+        {
+            Description = "Send nothing: read a results.json of an earlier run and redraw its report and chart (--chart sets where).",
+        };
         var seed = IntOption("--seed", "Seed for utterance choice and think times.", 1, int.MinValue, int.MaxValue);
 
         var command = new RootCommand(
             "Direct Line load generator for CustomerService: N concurrent simulated customers, each with its own conversation and token, "
             + "sending held-out utterances with think time; reports turn latency percentiles, throughput, errors, lost and duplicated replies.")
         {
-            url, concurrency, rampUp, duration, maxTurns, turnsPerConversation, thinkTime, replyTimeout, warmup, transport, pollInterval,
+            url, concurrency, rampUp, duration, maxTurns, turnsPerConversation, thinkTime, replyTimeout, warmup, cooldown, transport, pollInterval,
             utterances, utteranceColumn, intentColumn, onlyIntents, skipIntents, locale, secretVariable, tokenEndpoint, expectedReplies, targetP95, startHost, hostContentRoot,
-            hostEnvironment, hostReadyTimeout, output, chart, seed,
+            hostEnvironment, hostReadyTimeout, output, chart, replot, seed,
         };
 
         command.SetAction(async (result, cancellationToken) =>
         {
+            if (result.GetValue(replot) is { } resultsPath)
+            {
+                return await LoadRun.ReplotAsync(resultsPath, result.GetValue(chart) ?? Path.ChangeExtension(resultsPath, ".png"), cancellationToken);
+            }
+
             // Checks across options run here, after parsing, where defaults are filled in.
             var problems = new List<string>();
             var host = result.GetValue(startHost);
@@ -181,6 +191,7 @@ internal static class LoadCommand
                 ThinkTimeMean = result.GetValue(thinkTime),
                 ReplyTimeout = result.GetValue(replyTimeout),
                 Warmup = result.GetValue(warmup),
+                Cooldown = result.GetValue(cooldown),
                 Transport = result.GetValue(transport),
                 PollInterval = result.GetValue(pollInterval),
                 UtterancesPath = result.GetRequiredValue(utterances),

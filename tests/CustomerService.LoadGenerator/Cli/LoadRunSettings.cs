@@ -32,6 +32,12 @@ internal sealed record LoadRunSettings
     /// <summary>A short run before the sweep whose numbers are discarded (JIT, model caches, SQLite pages).</summary>
     public required TimeSpan Warmup { get; init; }
 
+    /// <summary>
+    /// Longest pause between steps. With a started host the pause ends as soon as the host is idle, so that
+    /// work left from one step (turns of customers who gave up) is not charged to the next; otherwise it is fixed.
+    /// </summary>
+    public required TimeSpan Cooldown { get; init; }
+
     public required TransportKind Transport { get; init; }
 
     /// <summary>Polling interval in polling mode (Web Chat's default is 1 s, its floor 200 ms).</summary>

@@ -56,6 +56,12 @@ internal sealed record StepResult
 
     public HostSample? Host { get; init; }
 
+    /// <summary>Pause before this step, in seconds (null for the first).</summary>
+    public double? CooldownSeconds { get; init; }
+
+    /// <summary>False when a started host was still busy with the previous step's work as this step began.</summary>
+    public bool? HostIdleAtStart { get; init; }
+
     public long Errors => ErrorsByClass.Values.Sum();
 
     /// <summary>Duplicated replies in the sense: the same activity twice, or more replies than expected.</summary>

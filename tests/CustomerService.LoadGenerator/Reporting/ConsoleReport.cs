@@ -30,7 +30,7 @@ internal static class ConsoleReport
 
         var latency = Table("turn latency: message posted → first bot reply with replyToId = its id", "conc.", "sent", "answered", "p50 ms", "p95 ms", "p99 ms", "max ms", "turns/s", Invariant($"p95≤{report.TargetP95Milliseconds:0}, clean"));
         var reliability = Table("errors by class, lost and duplicated replies", "conc.", "4xx", "5xx", "timeout", "network", "protocol", "lost", "dup", "misrouted", "orphan", "echo", "escalated");
-        var resources = Table("resources (100% = one core busy)", "conc.", "host RSS peak", "host RSS end", "host CPU", "host CPU ms/turn", "generator CPU", "machine load (1 min)", "conversations");
+        var resources = Table("resources (100% = one core busy)", "conc.", "host RSS peak", "host RSS end", "host CPU", "host CPU ms/turn", "generator CPU", "machine load (1 min)", "conversations", "host idle at start");
         foreach (var step in report.Steps)
         {
             var concurrency = Invariant($"{step.Concurrency}");
@@ -65,7 +65,8 @@ internal static class ConsoleReport
                 step.Host?.CpuMillisecondsPerTurn is { } perTurn ? Invariant($"{perTurn:0.0}") : "n/a",
                 Percent(step.Host?.GeneratorCpuPercent),
                 step.Host?.LoadAverage is { } load ? Invariant($"{load:0.0}") : "n/a",
-                Invariant($"{step.ConversationsStarted}"));
+                Invariant($"{step.ConversationsStarted}"),
+                step.HostIdleAtStart switch { true => "yes", false => Invariant($"no (after {step.CooldownSeconds:0} s)"), null => "n/a" });
         }
 
         console.Write(latency);

@@ -17,7 +17,9 @@ internal static class LatencyChart
     public static void Write(RunReport report, string path)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var steps = report.Steps.Where(s => s.Latency.Count > 0).OrderBy(s => s.Concurrency).ToArray();
+        var all = report.Steps.OrderBy(s => s.Concurrency).ToArray();
+        var steps = all.Where(s => s.Latency.Count > 0).ToArray();
+
         // Before the Plot exists: its title and axis labels take the default font when they are created.
         UseInstalledFont();
         var plot = new Plot();
@@ -32,17 +34,34 @@ internal static class LatencyChart
         target.Color = Colors.Gray;
         target.LegendText = string.Create(CultureInfo.InvariantCulture, $"p95 target {report.TargetP95Milliseconds:0} ms");
 
-        // Lost or failed turns are not in the percentiles, so they are named on the point they belong to.
-        foreach (var step in steps.Where(s => s.TurnsLost > 0 || s.Errors > 0))
+        // Percentiles cannot exceed the reply timeout: later replies are lost, so the ceiling is drawn too.
+        var ceiling = report.ReplyTimeoutMilliseconds;
+        var timeout = plot.Add.HorizontalLine(ceiling);
+        timeout.LinePattern = LinePattern.Dotted;
+        timeout.Color = Colors.DarkRed;
+        timeout.LegendText = string.Create(CultureInfo.InvariantCulture, $"reply timeout {ceiling / 1000:0.#} s (later = lost)");
+
+        // Lost or failed turns are not in the percentiles, so they are named on the point they belong to;
+        // a step with no answered turn at all gets a cross on the timeout line instead of vanishing.
+        foreach (var step in all.Where(s => s.TurnsLost > 0 || s.Errors > 0 || s.Latency.Count == 0))
         {
+            var y = step.Latency.Count > 0 ? step.Latency.P99 : ceiling;
+            if (step.Latency.Count == 0)
+            {
+                var cross = plot.Add.Marker(step.Concurrency, y);
+                cross.Shape = MarkerShape.Eks;
+                cross.Size = 12;
+                cross.Color = Colors.Crimson;
+            }
+
             var note = plot.Add.Text(
-                string.Create(CultureInfo.InvariantCulture, $"{step.TurnsLost} lost, {step.Errors} errors"),
+                string.Create(CultureInfo.InvariantCulture, $"{step.TurnsReplied}/{step.TurnsPosted} answered\n{step.TurnsLost} lost, {step.Errors} errors"),
                 step.Concurrency,
-                step.Latency.P99);
+                y);
             note.LabelFontSize = 11;
             note.LabelFontColor = Colors.Crimson;
             note.LabelAlignment = Alignment.LowerCenter;
-            note.OffsetY = -6;
+            note.OffsetY = -8;
         }
 
         plot.Title(string.Create(
@@ -50,19 +69,22 @@ internal static class LatencyChart
             $"Turn latency vs concurrent conversations ({report.Transport}, think time {report.ThinkTimeMeanMilliseconds / 1000:0.#} s, {report.Machine.ProcessorCount} cores)"));
         plot.XLabel("concurrent conversations");
         plot.YLabel("message posted → first reply (ms)");
+        double[] ticks = [.. all.Select(s => (double)s.Concurrency)];
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
-            xs,
-            [.. steps.Select(s => s.Concurrency.ToString(CultureInfo.InvariantCulture))]);
-        var top = Math.Max(report.TargetP95Milliseconds, steps.Length > 0 ? steps.Max(s => s.Latency.P99) : 0) * 1.15;
+            ticks,
+            [.. all.Select(s => s.Concurrency.ToString(CultureInfo.InvariantCulture))]);
+        var highest = steps.Length > 0 ? steps.Max(s => s.Latency.P99) : 0;
+        var top = Math.Max(report.TargetP95Milliseconds, Math.Max(highest, all.Length > steps.Length ? ceiling : 0)) * 1.25;
         plot.Axes.SetLimitsY(0, top);
 
         // Room either side so the first and last points (and their notes) are not cut at the frame.
-        if (xs.Length > 0)
+        if (ticks.Length > 0)
         {
-            var span = Math.Max(xs[^1] - xs[0], 1);
-            plot.Axes.SetLimitsX(xs[0] - (span * 0.08), xs[^1] + (span * 0.08));
+            var span = Math.Max(ticks[^1] - ticks[0], 1);
+            plot.Axes.SetLimitsX(ticks[0] - (span * 0.12), ticks[^1] + (span * 0.12));
         }
-        plot.ShowLegend(Alignment.UpperLeft);
+
+        plot.ShowLegend(Edge.Bottom);
 
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         plot.SavePng(path, 900, 540);

@@ -75,8 +75,10 @@ internal sealed class LoadRun(LoadRunSettings settings, TimeProvider timeProvide
             for (var i = 0; i < settings.ConcurrencyLevels.Count && !cancellationToken.IsCancellationRequested; i++)
             {
                 var level = settings.ConcurrencyLevels[i];
+                (TimeSpan Waited, bool? Idle)? cooldown = i > 0 || warmup is not null ? await CoolDownAsync(host, cancellationToken) : null;
                 _console.MarkupLine(Invariant($"[bold]step {i + 1}/{settings.ConcurrencyLevels.Count}: {level} concurrent customers for {settings.StepDuration.TotalSeconds:0} s[/]"));
-                steps.Add(await RunStepAsync(client, utterances, secret, host, level, settings.StepDuration, settings.RampUp, i + 1, cancellationToken));
+                var step = await RunStepAsync(client, utterances, secret, host, level, settings.StepDuration, settings.RampUp, i + 1, cancellationToken);
+                steps.Add(step with { CooldownSeconds = cooldown?.Waited.TotalSeconds, HostIdleAtStart = cooldown?.Idle });
             }
 
             var report = new RunReport
@@ -118,6 +120,34 @@ internal sealed class LoadRun(LoadRunSettings settings, TimeProvider timeProvide
                 await host.DisposeAsync();
             }
         }
+    }
+
+    /// <summary>Redraws the report and chart of a finished run from its results.json; no traffic is sent.</summary>
+    public static async Task<int> ReplotAsync(string resultsPath, string chartPath, CancellationToken cancellationToken)
+    {
+        var console = CreateConsole();
+        RunReport? report;
+        try
+        {
+            await using var stream = File.OpenRead(resultsPath);
+            report = await JsonSerializer.DeserializeAsync(stream, ReportJsonContext.Default.RunReport, cancellationToken);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or JsonException)
+        {
+            console.MarkupLineInterpolated($"[red]Cannot read {resultsPath}: {exception.Message}[/]");
+            return ExitFailed;
+        }
+
+        if (report is null)
+        {
+            console.MarkupLineInterpolated($"[red]{resultsPath} holds no run.[/]");
+            return ExitFailed;
+        }
+
+        ConsoleReport.Render(report, console);
+        LatencyChart.Write(report, chartPath);
+        console.MarkupLineInterpolated($"wrote {chartPath}");
+        return report.Steps.All(report.Meets) ? ExitMet : ExitMissed;
     }
 
     private async Task<StepResult> RunStepAsync(
@@ -191,6 +221,42 @@ internal sealed class LoadRun(LoadRunSettings settings, TimeProvider timeProvide
         // A fixed seed per (run seed, step, customer) makes the utterance sequence and think times repeatable.
         var seed = unchecked((settings.Seed * 1_000_003) + (context.StepNumber * 10_007) + index);
         await new SimulatedCustomer(context, index, new Random(seed)).RunAsync();
+    }
+
+    /// <summary>Waits up to the cooldown; with a started host, only until it used under 5 % of a core for a whole second.</summary>
+    private async Task<(TimeSpan Waited, bool? Idle)> CoolDownAsync(HostProcess? host, CancellationToken cancellationToken)
+    {
+        if (settings.Cooldown <= TimeSpan.Zero)
+        {
+            return (TimeSpan.Zero, null);
+        }
+
+        var started = timeProvider.GetTimestamp();
+        if (host is null)
+        {
+            await Task.Delay(settings.Cooldown, timeProvider, cancellationToken);
+            return (settings.Cooldown, null);
+        }
+
+        var idleBelow = TimeSpan.FromMilliseconds(50);
+        var idle = false;
+        var previous = host.TotalProcessorTime();
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), timeProvider);
+        while (timeProvider.GetElapsedTime(started) < settings.Cooldown && await timer.WaitForNextTickAsync(cancellationToken))
+        {
+            var now = host.TotalProcessorTime();
+            if (host.HasExited || now - previous < idleBelow)
+            {
+                idle = true;
+                break;
+            }
+
+            previous = now;
+        }
+
+        var waited = timeProvider.GetElapsedTime(started);
+        _console.MarkupLine(Invariant($"[grey]cool-down: {waited.TotalSeconds:0} s{(idle ? ", host idle" : ", host still busy: its backlog carries into the next step")}[/]"));
+        return (waited, idle);
     }
 
     /// <summary>Samples the host's RSS and prints progress until stopped; returns the peak RSS seen (MiB).</summary>
