@@ -1,7 +1,10 @@
+using CustomerService.Bot.Admin;
 using CustomerService.Bot.Agents;
 using CustomerService.Bot.Channels.DirectLine;
 using CustomerService.Bot.Channels.Slack;
 using CustomerService.Bot.Health;
+using CustomerService.Bot.Security;
+using CustomerService.Bot.Telemetry;
 using CustomerService.Bot.Terminal;
 using CustomerService.Bot.WebChat;
 using CustomerService.Core;
@@ -25,6 +28,9 @@ builder.Services.AddDirectLine(builder.Configuration);
 builder.Services.AddWebChatPage(builder.Configuration);
 builder.Services.AddSlack();
 builder.Services.AddAgentConsole();
+builder.Services.AddAdmin();
+builder.Services.AddSecurity();
+builder.Services.AddTelemetry();
 builder.Services.AddReadinessChecks();
 builder.Services.AddConsoleChat(args);
 
@@ -35,6 +41,8 @@ app.MapDirectLine();
 app.MapWebChatPage();
 app.MapSlack();
 app.MapAgentConsole();
+app.MapAdmin();
+app.MapTelemetry();
 
 app.Run();
 return 0;

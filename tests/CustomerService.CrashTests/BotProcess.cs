@@ -25,7 +25,9 @@ internal sealed class BotProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static async Task<BotProcess> StartAsync(CrashTestSettings settings, Uri baseUrl, IReadOnlyDictionary<string, string> environment, string logPath, CancellationToken cancellationToken)
+    /// <summary>Starts the host and waits for <paramref name="probePath"/> (<c>/readyz</c>: models warm; <c>/healthz</c>: listening).</summary>
+    public static async Task<BotProcess> StartAsync(
+        CrashTestSettings settings, Uri baseUrl, IReadOnlyDictionary<string, string> environment, string logPath, string probePath, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -53,7 +55,7 @@ internal sealed class BotProcess : IAsyncDisposable
 
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await host.WaitForHealthAsync(settings.StartTimeout, cancellationToken);
+        await host.WaitForAsync(probePath, settings.StartTimeout, cancellationToken);
         return host;
     }
 
@@ -80,7 +82,7 @@ internal sealed class BotProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private async Task WaitForHealthAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    private async Task WaitForAsync(string probePath, TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var deadline = Stopwatch.StartNew();
@@ -93,7 +95,7 @@ internal sealed class BotProcess : IAsyncDisposable
 
             try
             {
-                using var response = await probe.GetAsync(new Uri(BaseUrl, "/healthz"), cancellationToken);
+                using var response = await probe.GetAsync(new Uri(BaseUrl, probePath), cancellationToken);
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
                     return;
@@ -107,7 +109,7 @@ internal sealed class BotProcess : IAsyncDisposable
             await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
         }
 
-        throw new TimeoutException($"The host did not answer /healthz within {timeout.TotalSeconds:F0} s.");
+        throw new TimeoutException($"The host did not answer {probePath} with 200 within {timeout.TotalSeconds:F0} s.");
     }
 
     private void Write(string? line)

@@ -17,7 +17,9 @@ internal sealed class CrashReport
 
     public int StoredUnacknowledged { get; set; }
 
-    public int AnsweredBeforeKill { get; set; }
+    public int BotConversationMessages { get; set; }
+
+    public int Answered { get; set; }
 
     public int EscalationRequestsAcknowledged { get; set; }
 
@@ -58,6 +60,7 @@ internal sealed class CrashReport
         Check(UnknownCards == 0, $"{UnknownCards} cards for escalations the store does not have");
         Check(SlackFailuresServed > 0, "the Slack outage was never exercised (no 500/429 served)");
         Check(Escalations > 0, "no escalation was committed before the kill; the run proves nothing about the outbox");
+        Check(EscalationTurnsLostInKill == 0, $"{EscalationTurnsLostInKill} acknowledged requests for a human were never processed: the kill cut their turn off and the host does not resume unprocessed messages after a restart");
         Check(Wal, "the database file is not in WAL mode");
     }
 
@@ -70,7 +73,7 @@ internal sealed class CrashReport
         output.WriteLine(Line($"messages acknowledged (200 + id):       {Acknowledged} ({AcknowledgedAtKill} when SIGKILL was sent)"));
         output.WriteLine(Line($"acknowledged and stored after restart:  {Stored} / {Acknowledged} (missing {Missing.Count})"));
         output.WriteLine(Line($"stored without an acknowledgement:      {StoredUnacknowledged} (in flight at the kill; allowed)"));
-        output.WriteLine(Line($"answered by the bot before the kill:    {AnsweredBeforeKill}"));
+        output.WriteLine(Line($"answered by the bot (before any hand-off): {Answered} / {BotConversationMessages} (the rest: turn cut off by the kill; the host does not resume unprocessed messages)"));
         output.WriteLine(Line($"escalation requests acknowledged:       {EscalationRequestsAcknowledged}"));
         output.WriteLine(Line($"escalations committed:                  {Escalations} (requests whose turn the kill cut off: {EscalationTurnsLostInKill})"));
         output.WriteLine(Line($"duplicate escalations:                  {DuplicateEscalations}"));

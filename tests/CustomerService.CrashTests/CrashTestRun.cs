@@ -48,9 +48,10 @@ internal sealed class CrashTestRun(CrashTestSettings settings, TextWriter output
         // Phase 1: load, then SIGKILL.
         var acknowledged = new ConcurrentBag<AcknowledgedMessage>();
         var conversations = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
-        await using (var first = await BotProcess.StartAsync(settings, LoopbackUrl(), environment, hostLog, cancellationToken))
+        // Ready (models warm) before the load, so turns run and escalations commit while the load goes on.
+        await using (var first = await BotProcess.StartAsync(settings, LoopbackUrl(), environment, hostLog, "/readyz", cancellationToken))
         {
-            output.WriteLine($"host started at {first.BaseUrl} after {clock.Elapsed.TotalSeconds:F0} s; driving {settings.Conversations} conversations");
+            output.WriteLine($"host ready at {first.BaseUrl} after {clock.Elapsed.TotalSeconds:F0} s; driving {settings.Conversations} conversations");
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             using var http = Client(first.BaseUrl);
             var driver = new DirectLineDriver(http, _secret);
@@ -72,7 +73,7 @@ internal sealed class CrashTestRun(CrashTestSettings settings, TextWriter output
         }
 
         // Phase 2: restart on the same file; Slack still failing for a while, then healthy.
-        await using var second = await BotProcess.StartAsync(settings, LoopbackUrl(), environment, hostLog, cancellationToken);
+        await using var second = await BotProcess.StartAsync(settings, LoopbackUrl(), environment, hostLog, "/healthz", cancellationToken);
         output.WriteLine($"host restarted at {second.BaseUrl}");
         using var client = Client(second.BaseUrl);
         var reader = new DirectLineDriver(client, _secret);
@@ -118,7 +119,8 @@ internal sealed class CrashTestRun(CrashTestSettings settings, TextWriter output
             conversations[conversationId] = escalating;
             for (var turn = 0; !cancellationToken.IsCancellationRequested; turn++)
             {
-                var text = escalating && turn == 1 ? HumanPlease : Script[turn % Script.Length] + string.Create(CultureInfo.InvariantCulture, $" (#{turn})");
+                // Escalating customers ask for a human first, like an impatient customer does.
+                var text = escalating && turn == 0 ? HumanPlease : Script[turn % Script.Length] + string.Create(CultureInfo.InvariantCulture, $" (#{turn})");
                 var clientId = string.Create(CultureInfo.InvariantCulture, $"{userId}-{turn}");
                 var id = await driver.PostAsync(conversationId, token, userId, text, clientId, cancellationToken);
                 if (id is not null)
@@ -140,18 +142,25 @@ internal sealed class CrashTestRun(CrashTestSettings settings, TextWriter output
         var ackedIds = acked.Select(a => a.ActivityId).ToHashSet(StringComparer.Ordinal);
         foreach (var message in acked)
         {
-            var stored = transcripts.GetValueOrDefault(message.ConversationId)?.FirstOrDefault(a => a["id"]?.GetValue<string>() == message.ActivityId);
-            if (stored is not null
-                && stored["text"]?.GetValue<string>() == message.Text
-                && stored["channelData"]?["clientActivityID"]?.GetValue<string>() == message.ClientActivityId)
-            {
-                report.Stored++;
-                var answered = transcripts[message.ConversationId].Any(a => a["replyToId"]?.GetValue<string>() == message.ActivityId);
-                report.AnsweredBeforeKill += answered ? 1 : 0;
-            }
-            else
+            var transcript = transcripts.GetValueOrDefault(message.ConversationId) ?? [];
+            var position = transcript.FindIndex(a => a["id"]?.GetValue<string>() == message.ActivityId);
+            var stored = position >= 0 ? transcript[position] : null;
+            if (stored is null
+                || stored["text"]?.GetValue<string>() != message.Text
+                || stored["channelData"]?["clientActivityID"]?.GetValue<string>() != message.ClientActivityId)
             {
                 report.Missing.Add($"{message.ConversationId}/{message.ActivityId}");
+                continue;
+            }
+
+            report.Stored++;
+
+            // Once a conversation is handed off, a human owns it and the bot rightly stays silent.
+            var handoff = transcript.FindIndex(a => a["name"]?.GetValue<string>() == "handoff.initiate");
+            if (handoff < 0 || position < handoff)
+            {
+                report.BotConversationMessages++;
+                report.Answered += transcript.Any(a => a["replyToId"]?.GetValue<string>() == message.ActivityId && a["type"]?.GetValue<string>() == "message") ? 1 : 0;
             }
         }
 

@@ -16,7 +16,7 @@ internal sealed record CrashTestSettings(
 {
     public const string Usage =
         "usage: CustomerService.CrashTests --host <path to CustomerService.Bot.dll> [--content-root <repo root>] " +
-        "[--conversations 50] [--escalating-every 4] [--load-seconds 20] [--kill-after 250] [--outage-seconds 40]";
+        "[--conversations 50] [--escalating-every 4] [--load-seconds 15] [--kill-after 600] [--outage-seconds 90]";
 
     public static CrashTestSettings? Parse(string[] args)
     {
@@ -43,10 +43,10 @@ internal sealed record CrashTestSettings(
             Path.GetFullPath(values.GetValueOrDefault("content-root", Directory.GetCurrentDirectory())),
             Int("conversations", 50),
             Int("escalating-every", 4),
-            TimeSpan.FromSeconds(Int("load-seconds", 20)),
-            Int("kill-after", 250),
-            TimeSpan.FromSeconds(Int("outage-seconds", 40)),
+            TimeSpan.FromSeconds(Int("load-seconds", 15)),
+            Int("kill-after", 600),
+            TimeSpan.FromSeconds(Int("outage-seconds", 90)),
             TimeSpan.FromSeconds(Int("delivery-seconds", 90)),
-            TimeSpan.FromSeconds(Int("start-seconds", 120)));
+            TimeSpan.FromSeconds(Int("start-seconds", 150)));
     }
 }

@@ -6,11 +6,12 @@ namespace CustomerService.Bot.Security;
 
 /// <summary>
 /// Rate limits for Direct Line per conversation and per client address that never break Web Chat: DLJS stops
-/// polling for good on a 429 or 5xx and fails a start terminally on any 4xx (directline.md §7), so every request is
-/// slowed to the sustained rate rather than refused. Only a post that would have to wait longer than
-/// <see cref="SecurityOptions.MaxThrottleDelay"/> is refused, with a 400 Direct Line error body: DLJS hands that to
-/// Web Chat, which marks the message "Send failed. Retry" and keeps the connection. Secret holders (the page's own
-/// backend) are not limited.
+/// polling for good on a 429 or 5xx and fails a start terminally on any 4xx (directline.md §7). So polls, starts and
+/// reconnects over the address limit are only slowed (held up to <see cref="SecurityOptions.MaxThrottleDelay"/>,
+/// far inside DLJS's 20 s timeout) and never refused. A post over the conversation's or the address's limit is
+/// refused at once with a 400 Direct Line error body, nothing stored: DLJS hands it to Web Chat, which marks that
+/// message "Send failed. Retry" and keeps the connection. Secret holders (the page's own backend) and callers
+/// without a network address (in-process) are not limited by address.
 /// </summary>
 internal sealed partial class DirectLineThrottleMiddleware(
     RequestDelegate next,
@@ -49,22 +50,23 @@ internal sealed partial class DirectLineThrottleMiddleware(
 
         var settings = options.Value;
         var isPost = isDirectLine && HttpMethods.IsPost(request.Method) && IsActivityPost(request.Path);
-        var delay = TimeSpan.Zero;
-        if (isPost && conversationId is not null)
+        if (isPost && conversationId is not null
+            && throttle.Acquire("c:" + conversationId, new ThrottleRate(settings.ConversationMessagesPerMinute, settings.ConversationBurst), TimeSpan.Zero).OverLimit)
         {
-            var decision = throttle.Acquire("c:" + conversationId, new ThrottleRate(settings.ConversationMessagesPerMinute, settings.ConversationBurst), settings.MaxThrottleDelay);
-            if (decision.OverLimit)
-            {
-                Log.PostRefused(logger, conversationId, "conversation");
-                await RefuseAsync(context);
-                return;
-            }
-
-            delay = decision.Delay;
+            Log.PostRefused(logger, conversationId, "conversation");
+            await RefuseAsync(context);
+            return;
         }
 
-        var address = "a:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
-        var byAddress = throttle.Acquire(address, new ThrottleRate(settings.AddressRequestsPerMinute, settings.AddressBurst), settings.MaxThrottleDelay);
+        var remote = context.Connection.RemoteIpAddress;
+        if (remote is null)
+        {
+            await next(context);
+            return;
+        }
+
+        var rate = new ThrottleRate(settings.AddressRequestsPerMinute, settings.AddressBurst);
+        var byAddress = throttle.Acquire("a:" + remote, rate, isPost ? TimeSpan.Zero : settings.MaxThrottleDelay);
         if (byAddress.OverLimit && isPost)
         {
             Log.PostRefused(logger, conversationId ?? "(none)", "address");
@@ -72,8 +74,8 @@ internal sealed partial class DirectLineThrottleMiddleware(
             return;
         }
 
-        // Polls, starts and reconnects are only ever slowed: at most MaxThrottleDelay, well inside DLJS's 20 s timeout.
-        delay = Max(delay, byAddress.OverLimit ? settings.MaxThrottleDelay : byAddress.Delay);
+        // Everything else is only ever slowed, and at most by MaxThrottleDelay.
+        var delay = byAddress.OverLimit ? settings.MaxThrottleDelay : byAddress.Delay;
         if (delay > TimeSpan.Zero)
         {
             Log.Slowed(logger, request.Method, conversationId ?? "(none)", delay.TotalMilliseconds);
@@ -119,8 +121,6 @@ internal sealed partial class DirectLineThrottleMiddleware(
 
     private static Task RefuseAsync(HttpContext context) =>
         DirectLineProblem.Create(StatusCodes.Status400BadRequest, ThrottledCode, ThrottledMessage).ExecuteAsync(context);
-
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private static partial class Log
     {

@@ -4,7 +4,8 @@ namespace CustomerService.Bot.Security;
 
 /// <summary>
 /// The <c>Security</c> section: request size and JSON depth limits for every route, and the Direct Line rate
-/// limits. Limits slow a client down before they refuse anything, and a poll is never refused (directline.md §7).
+/// limits. Over a limit, polls and starts are slowed down and never refused (directline.md §7); only posts are
+/// refused. Behind a reverse proxy, enable forwarded headers so the address limit sees clients, not the proxy.
 /// </summary>
 internal sealed class SecurityOptions
 {
@@ -19,28 +20,24 @@ internal sealed class SecurityOptions
     [Range(4, 64)]
     public int MaxJsonDepth { get; set; } = 32;
 
-    /// <summary>Messages one conversation may post per minute, sustained.</summary>
+    /// <summary>Activities one conversation may post per minute, sustained: far above any typist, far below a script.</summary>
     [Range(1, 10_000)]
-    public int ConversationMessagesPerMinute { get; set; } = 30;
+    public int ConversationMessagesPerMinute { get; set; } = 120;
 
-    /// <summary>Messages one conversation may post at once before the sustained rate applies (e.g. a pasted list).</summary>
+    /// <summary>Activities one conversation may post at once before the sustained rate applies.</summary>
     [Range(1, 1_000)]
-    public int ConversationBurst { get; set; } = 10;
+    public int ConversationBurst { get; set; } = 60;
 
     /// <summary>Direct Line requests (polls, posts, starts) one client address may make per minute, sustained.</summary>
     /// <remarks>Web Chat polls once a second per open chat; many customers can share one address behind NAT.</remarks>
     [Range(1, 1_000_000)]
-    public int AddressRequestsPerMinute { get; set; } = 1_200;
+    public int AddressRequestsPerMinute { get; set; } = 6_000;
 
     /// <summary>Requests one address may make at once before the sustained rate applies.</summary>
     [Range(1, 100_000)]
-    public int AddressBurst { get; set; } = 200;
+    public int AddressBurst { get; set; } = 1_000;
 
-    /// <summary>
-    /// Longest a request is held to slow its client down. Far below Web Chat's 20-second request timeout, so a
-    /// throttled poll still answers in time; a post that would need longer is refused with a 400 Web Chat shows as
-    /// "send failed, retry".
-    /// </summary>
+    /// <summary>Longest a poll, start or reconnect is held to slow its client down; far below Web Chat's 20-second request timeout.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:00:10")]
     public TimeSpan MaxThrottleDelay { get; set; } = TimeSpan.FromSeconds(3);
 

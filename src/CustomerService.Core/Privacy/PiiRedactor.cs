@@ -65,7 +65,8 @@ internal sealed partial class PiiRedactor : ITextRedactor
             {
                 // An IBAN-shaped reference that failed its checksum stays whole: its digit groups are not a phone number.
                 var ibanShaped = IbanShapedRanges(cleaned);
-                cleaned = PhonePattern().Replace(cleaned, m => Overlaps(ibanShaped, m.Groups["number"]) ? m.Value : RedactPhone(m));
+                var input = cleaned;
+                cleaned = PhonePattern().Replace(cleaned, m => Overlaps(ibanShaped, m.Groups["number"]) ? m.Value : RedactPhone(m, input));
             }
 
             return cleaned;
@@ -183,15 +184,32 @@ internal sealed partial class PiiRedactor : ITextRedactor
         }
     }
 
-    private static string RedactPhone(Match match)
+    private static string RedactPhone(Match match, string input)
     {
         var number = match.Groups["number"];
-        if (!IsPhone(number.Value, match.Groups["cue"].Success))
+        var cued = match.Groups["cue"].Success;
+        if (!IsPhone(number.Value, cued) || (!cued && !number.Value.StartsWith('+') && IsPartOfIdentifier(input, number.Index)))
         {
             return match.Value;
         }
 
         return match.Value[..(number.Index - match.Index)] + PhoneMarker;
+    }
+
+    /// <summary>
+    /// An unannounced number right after an identifier's name ("SKU 400-123-4567", "tracking 1Z 999 AA1 01 2345 6784")
+    /// or glued to a letters-and-digits token belongs to that identifier, whatever its shape.
+    /// </summary>
+    private static bool IsPartOfIdentifier(string input, int index)
+    {
+        var before = input.AsSpan(Math.Max(0, index - 24), Math.Min(24, index)).ToString();
+        if (IdentifierContext().IsMatch(before))
+        {
+            return true;
+        }
+
+        var previous = before.TrimEnd().Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: > 0 } words ? words[^1] : string.Empty;
+        return previous.Any(char.IsAsciiLetter) && previous.Any(char.IsAsciiDigit);
     }
 
     internal static bool IsPhone(string value, bool cued)
@@ -259,7 +277,8 @@ internal sealed partial class PiiRedactor : ITextRedactor
         return false;
     }
 
-    [GeneratedRegex(@"[A-Za-z0-9._%+\-]{1,64}@[A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63}){0,8}\.[A-Za-z]{2,24}", RegexOptions.CultureInvariant, MatchTimeoutMilliseconds)]
+    // The local part allows the RFC 5322 specials customers actually use (o'reilly, first+tag, a&b).
+    [GeneratedRegex(@"[A-Za-z0-9._%+\-'!#$&*=?^`{|}~]{1,64}@[A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63}){0,8}\.[A-Za-z]{2,24}", RegexOptions.CultureInvariant, MatchTimeoutMilliseconds)]
     private static partial Regex EmailPattern();
 
     // Case-insensitive: customers type IBANs in lower case too; the mod-97 check keeps words from matching.
@@ -269,8 +288,11 @@ internal sealed partial class PiiRedactor : ITextRedactor
     [GeneratedRegex(@"(?<![0-9])[0-9](?:[ \-]?[0-9]){12,18}(?![0-9])", RegexOptions.CultureInvariant, MatchTimeoutMilliseconds)]
     private static partial Regex CardPattern();
 
-    [GeneratedRegex(@"(?:(?<cue>\b(?:phone|tel|telephone|mobile|cell|cellphone|landline|fax|call|ring|whatsapp|sms|text|reach me)\b(?:(?!order|invoice|ticket|tracking|ref|case|account|iban|card|item|sku)[^0-9+\n]){0,20}))?(?<number>(?<![\w+#/])(?<![A-Za-z0-9]-)\+?\(?[0-9]+\)?(?:[ .\-]{1,2}\(?[0-9]+\)?){0,7})(?![\w])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, MatchTimeoutMilliseconds)]
+    [GeneratedRegex(@"(?:(?<cue>\b(?:phone|tel|telephone|mobile|cell|cellphone|landline|fax|call|ring|whatsapp|sms|text|reach me)\b(?:(?!order|invoice|ticket|tracking|ref|case|account|iban|card|item|sku)[^0-9+(\n]){0,20}))?(?<number>(?<![\w+#/])(?<![A-Za-z0-9]-)\+?(?:\([0-9]{1,5}\)[0-9]*|[0-9]+)(?:[ .\-]{1,2}(?:\([0-9]{1,5}\)[0-9]*|[0-9]+)){0,7})(?![\w])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, MatchTimeoutMilliseconds)]
     private static partial Regex PhonePattern();
+
+    [GeneratedRegex(@"\b(?:order|invoice|inv|ref|reference|ticket|tracking|sku|item|serial|article|part|model|booking|confirmation|receipt|case|account|customer id|po)\b(?:\s*(?:number|no\.?|nr\.?|num|id|code))?\s*[:#]?\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, MatchTimeoutMilliseconds)]
+    private static partial Regex IdentifierContext();
 
     [GeneratedRegex(@"^\s*(?:[0-9]{4}[\-/.][0-9]{1,2}[\-/.][0-9]{1,2}|[0-9]{1,2}[\-/.][0-9]{1,2}[\-/.][0-9]{2,4})\s*$", RegexOptions.CultureInvariant, MatchTimeoutMilliseconds)]
     private static partial Regex DatePattern();

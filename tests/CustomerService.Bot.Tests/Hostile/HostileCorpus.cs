@@ -189,7 +189,7 @@ public static class HostileCorpus
         Get("unknown-id", "poll traversal id", HostileExpectation.Refused, _ => "/v3/directline/conversations/..%2F..%2Fapi%2Fadmin%2Fcustomers/activities", _ => BotApplication.Secret);
         Get("unknown-id", "poll 5000-char id", HostileExpectation.Refused, _ => $"/v3/directline/conversations/{new string('c', 5_000)}/activities", _ => BotApplication.Secret);
         Get("unknown-id", "poll emoji id", HostileExpectation.Refused, _ => "/v3/directline/conversations/%F0%9F%98%80/activities", _ => BotApplication.Secret);
-        Get("unknown-id", "poll nul id", HostileExpectation.Refused, _ => "/v3/directline/conversations/a%00b/activities", _ => BotApplication.Secret);
+        Get("unknown-id", "poll control-character id", HostileExpectation.Refused, _ => "/v3/directline/conversations/a%01b%1Bc/activities", _ => BotApplication.Secret);
         Get("unknown-id", "reconnect unknown conversation", HostileExpectation.Refused, _ => "/v3/directline/conversations/does-not-exist?watermark=", _ => BotApplication.Secret);
         Get("unknown-id", "poll victim with attacker token", HostileExpectation.Refused, c => $"/v3/directline/conversations/{c.VictimConversationId}/activities", c => c.Token);
         Get("unknown-id", "reconnect victim with attacker token", HostileExpectation.Refused, c => $"/v3/directline/conversations/{c.VictimConversationId}?watermark=", c => c.Token);

@@ -137,41 +137,123 @@ public sealed class HostileCorpusTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    /// <summary>Turns of one conversation run in order: once the last message is answered, every earlier one is done.</summary>
+    /// <summary>
+    /// Turns of one conversation run in order: once a last message is answered, every earlier one is done. Some
+    /// hostile texts ask for a human, after which the bot rightly stays silent, so a pending hand-off is resolved
+    /// (claim, resolve) before the settling message.
+    /// </summary>
     private async Task SettleAsync(TestCustomer attacker, HostileContext context)
     {
-        await attacker.SayAsync("settle: are you still there?");
-        var ts = context.NextTs();
-        using var settle = SlackRequestSigner.Json(
-            new Uri("/api/slack/events", UriKind.Relative),
-            Slack.SlackTestHost.MessageEvent(context.NextEventId(), HostileCorpus.HostileSlackChannel, HostileCorpus.HostileSlackUser, "settle", ts),
-            SecurityTestSettings.SlackSigningSecret,
-            _app.Clock.GetUtcNow());
-        using var response = await _app.CreateClient().SendAsync(settle);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await _slack.WaitForAsync(c => c.Method == "chat.postMessage" && c.Field("thread_ts") == ts, timeout: TimeSpan.FromSeconds(60));
+        var client = new DirectLineTestClient(_app);
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            await ResolveIfEscalatedAsync(attacker.ConversationId);
+            var id = await client.SendMessageAsync(attacker.ConversationId, attacker.Conversation.Token, $"settle {attempt}: are you still there?", $"settle-{attempt}");
+            if (await WaitUntilAsync(async () => (await ReadAllAsync(attacker.ConversationId)).Any(a => IsBotAnswerTo(a, id))))
+            {
+                break;
+            }
+        }
+
+        var slackConversation = $"slack:{_slack.TeamId}:{HostileCorpus.HostileSlackChannel}";
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            await ResolveIfEscalatedAsync(slackConversation);
+            var ts = context.NextTs();
+            using var settle = SlackRequestSigner.Json(
+                new Uri("/api/slack/events", UriKind.Relative),
+                Slack.SlackTestHost.MessageEvent(context.NextEventId(), HostileCorpus.HostileSlackChannel, HostileCorpus.HostileSlackUser, "settle", ts),
+                SecurityTestSettings.SlackSigningSecret,
+                _app.Clock.GetUtcNow());
+            using var response = await _app.CreateClient().SendAsync(settle);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            if (await WaitUntilAsync(() => Task.FromResult(_slack.Calls.Any(c => c.Method == "chat.postMessage" && c.Field("thread_ts") == ts))))
+            {
+                return;
+            }
+        }
+
+        Assert.Fail("The hostile conversations never settled: the bot stopped answering.");
+    }
+
+    private async Task ResolveIfEscalatedAsync(string conversationId)
+    {
+        var path = $"/api/agent/conversations/{Uri.EscapeDataString(conversationId)}";
+        using var view = await AgentApiAsync(HttpMethod.Get, path);
+        if (view.StatusCode == HttpStatusCode.NotFound)
+        {
+            return;
+        }
+
+        var state = JsonNode.Parse(await view.Content.ReadAsStringAsync())!["state"]?.GetValue<string>();
+        if (state is "pending")
+        {
+            using var claimed = await AgentApiAsync(HttpMethod.Post, path + "/claim");
+        }
+
+        if (state is "pending" or "agent")
+        {
+            using var resolved = await AgentApiAsync(HttpMethod.Post, path + "/resolve");
+        }
+    }
+
+    private Task<HttpResponseMessage> AgentApiAsync(HttpMethod method, string path)
+    {
+        var request = new HttpRequestMessage(method, path);
+        if (method == HttpMethod.Post)
+        {
+            request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+        }
+
+        request.Headers.Add("X-Api-Key", AgentTestOptions.ApiKey);
+        return _app.CreateClient().SendAsync(request);
+    }
+
+    private async Task<List<JsonObject>> ReadAllAsync(string conversationId)
+    {
+        var client = new DirectLineTestClient(_app);
+        var all = new List<JsonObject>();
+        string? watermark = null;
+        while (true)
+        {
+            var (activities, next) = await client.PollAsync(conversationId, BotApplication.Secret, watermark);
+            if (activities.Count == 0 || next == watermark)
+            {
+                return all;
+            }
+
+            all.AddRange(activities.OfType<JsonObject>());
+            watermark = next;
+        }
+    }
+
+    private static bool IsBotAnswerTo(JsonObject activity, string id) =>
+        activity["replyToId"]?.GetValue<string>() == id && activity["from"]?["role"]?.GetValue<string>() == "bot" && activity["type"]?.GetValue<string>() == "message";
+
+    /// <summary>Waits (without sleeping the thread) for background turns to make <paramref name="condition"/> true; false after 20 s.</summary>
+    private static async Task<bool> WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = TimeProvider.System.GetTimestamp();
+        while (!await condition())
+        {
+            if (TimeProvider.System.GetElapsedTime(deadline) > TimeSpan.FromSeconds(20))
+            {
+                return false;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(20), TimeProvider.System);
+        }
+
+        return true;
     }
 
     private async Task AssertTranscriptsRenderAsPlainTextAsync(params string[] conversationIds)
     {
-        var client = new DirectLineTestClient(_app);
         foreach (var conversationId in conversationIds)
         {
-            string? watermark = null;
-            while (true)
+            foreach (var activity in await ReadAllAsync(conversationId))
             {
-                var (activities, next) = await client.PollAsync(conversationId, BotApplication.Secret, watermark);
-                foreach (var activity in activities.OfType<JsonObject>())
-                {
-                    AssertRendersAsText(activity);
-                }
-
-                if (activities.Count == 0 || next == watermark)
-                {
-                    break;
-                }
-
-                watermark = next;
+                AssertRendersAsText(activity);
             }
         }
     }

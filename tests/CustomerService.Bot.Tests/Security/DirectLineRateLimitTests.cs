@@ -1,13 +1,15 @@
 using System.Net;
+using System.Text;
 using CustomerService.Bot.Security;
 using CustomerService.Bot.Tests.Channels.DirectLine;
+using Microsoft.AspNetCore.Http;
 
 namespace CustomerService.Bot.Tests.Security;
 
 /// <summary>The rate limits on the real host: a flooding conversation is refused with a 400 Web Chat handles, polls never fail.</summary>
 public sealed class DirectLineRateLimitTests : IDisposable
 {
-    // No waiting in these tests: anything over the burst is "over the limit" at once (the middleware tests cover the waiting).
+    // No waiting in these tests: polls over the limit are held for 0 s (the middleware tests cover the waiting).
     private readonly BotApplication _app = new(new Dictionary<string, string?>
     {
         ["Security:ConversationMessagesPerMinute"] = "6",
@@ -46,17 +48,37 @@ public sealed class DirectLineRateLimitTests : IDisposable
     [Fact]
     public async Task Poll_FarOverTheAddressLimit_AlwaysAnswers200()
     {
-        var client = new DirectLineTestClient(_app);
-        var conversation = await client.StartAsync();
-        var statuses = new List<HttpStatusCode>();
+        var conversation = await new DirectLineTestClient(_app).StartAsync();
+        var statuses = new List<int>();
 
         for (var i = 0; i < 40; i++)
         {
-            using var response = await client.GetAsync($"/v3/directline/conversations/{conversation.ConversationId}/activities?watermark=", conversation.Token);
-            statuses.Add(response.StatusCode);
+            var context = await FromAddressAsync(HttpMethods.Get, $"/v3/directline/conversations/{conversation.ConversationId}/activities", conversation.Token);
+            statuses.Add(context.Response.StatusCode);
         }
 
-        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
+        Assert.All(statuses, s => Assert.Equal(StatusCodes.Status200OK, s));
+    }
+
+    [Fact]
+    public async Task Post_OverTheAddressLimit_Refused400Throttled()
+    {
+        var conversations = new List<StartedConversation>();
+        for (var i = 0; i < 6; i++)
+        {
+            conversations.Add(await new DirectLineTestClient(_app).StartAsync());
+        }
+
+        var statuses = new List<int>();
+        for (var i = 0; i < 12; i++)
+        {
+            var conversation = conversations[i % conversations.Count];
+            var context = await FromAddressAsync(HttpMethods.Post, $"/v3/directline/conversations/{conversation.ConversationId}/activities", conversation.Token, $"from one address {i}");
+            statuses.Add(context.Response.StatusCode);
+        }
+
+        Assert.Equal(10, statuses.Count(s => s == StatusCodes.Status200OK));
+        Assert.Equal(2, statuses.Count(s => s == StatusCodes.Status400BadRequest));
     }
 
     [Fact]
@@ -74,4 +96,19 @@ public sealed class DirectLineRateLimitTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
+
+    /// <summary>A request as Kestrel would see it from one client address (the in-memory server has none).</summary>
+    private Task<HttpContext> FromAddressAsync(string method, string path, string token, string? text = null) =>
+        _app.Server.SendAsync(context =>
+        {
+            context.Request.Method = method;
+            context.Request.Path = path;
+            context.Request.Headers.Authorization = "Bearer " + token;
+            context.Connection.RemoteIpAddress = IPAddress.Parse("203.0.113.7");
+            if (text is not null)
+            {
+                context.Request.ContentType = "application/json";
+                context.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(DirectLineTestClient.Serialize(DirectLineTestClient.Message(text, "addr-" + text))));
+            }
+        });
 }

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace CustomerService.Bot.Tests.Security;
 
-/// <summary>The throttle on a stepped clock: it holds requests (slows clients down) and refuses only posts, never with 429.</summary>
+/// <summary>The throttle on a stepped clock: it holds polls (slows clients down) and refuses only posts, never with 429.</summary>
 public sealed class DirectLineThrottleMiddlewareTests
 {
     private const string ConversationId = "conv-throttle-1";
@@ -42,23 +42,27 @@ public sealed class DirectLineThrottleMiddlewareTests
     }
 
     [Fact]
-    public async Task Post_OverBurst_IsHeldUntilItsSlotThenServed()
+    public async Task Post_OverBurst_IsRefusedAtOnceAndAcceptedAgainAfterRefill()
     {
         var middleware = Create(new SecurityOptions { ConversationMessagesPerMinute = 6, ConversationBurst = 1, MaxThrottleDelay = TimeSpan.FromSeconds(10) });
         await middleware.InvokeAsync(Post(Token()));
 
-        var held = middleware.InvokeAsync(Post(Token()));
-        _clock.Advance(TimeSpan.FromSeconds(9));
-        var stillHeld = !held.IsCompleted;
-        _clock.Advance(TimeSpan.FromSeconds(1));
-        await held;
+        var refused = Post(Token());
+        var refusal = middleware.InvokeAsync(refused);
+        var refusedAtOnce = refusal.IsCompleted;
+        await refusal;
+        _clock.Advance(TimeSpan.FromSeconds(10));
+        var later = Post(Token());
+        await middleware.InvokeAsync(later);
 
-        Assert.True(stillHeld);
+        Assert.True(refusedAtOnce);
+        Assert.Equal(StatusCodes.Status400BadRequest, refused.Response.StatusCode);
+        Assert.Equal(StatusCodes.Status200OK, later.Response.StatusCode);
         Assert.Equal(2, _served);
     }
 
     [Fact]
-    public async Task Post_NeedingLongerThanMaxDelay_Answers400ThrottledNever429()
+    public async Task Post_OverConversationLimit_Answers400ThrottledNever429()
     {
         var middleware = Create(new SecurityOptions { ConversationMessagesPerMinute = 6, ConversationBurst = 1, MaxThrottleDelay = TimeSpan.FromSeconds(3) });
         await middleware.InvokeAsync(Post(Token()));
@@ -88,6 +92,20 @@ public sealed class DirectLineThrottleMiddlewareTests
         Assert.True(heldBeforeDelay);
         Assert.Equal(6, _served);
         Assert.All(polls, p => Assert.Equal(StatusCodes.Status200OK, p.Response.StatusCode));
+    }
+
+    [Fact]
+    public async Task Poll_WithoutRemoteAddress_IsNeverHeld()
+    {
+        var middleware = Create(new SecurityOptions { AddressRequestsPerMinute = 1, AddressBurst = 1, MaxThrottleDelay = TimeSpan.FromSeconds(5) });
+        var polls = Enumerable.Range(0, 5).Select(_ => Poll(Token())).ToList();
+        polls.ForEach(p => p.Connection.RemoteIpAddress = null);
+
+        var running = polls.Select(middleware.InvokeAsync).ToList();
+
+        Assert.All(running, t => Assert.True(t.IsCompletedSuccessfully));
+        await Task.WhenAll(running);
+        Assert.Equal(5, _served);
     }
 
     [Fact]

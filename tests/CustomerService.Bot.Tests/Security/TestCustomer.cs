@@ -40,11 +40,11 @@ internal sealed class TestCustomer : IAsyncDisposable
         return new TestCustomer(app, client, conversation, stream, userId);
     }
 
-    /// <summary>Sends <paramref name="text"/> and waits until the bot answered it.</summary>
+    /// <summary>Sends <paramref name="text"/> and waits until the bot's answer is committed (typing comes before the commit).</summary>
     public async Task<string> SayAsync(string text)
     {
         var id = await Client.SendMessageAsync(ConversationId, Conversation.Token, text, $"c-{_sent++}");
-        await Stream.WaitForAsync(a => a["replyToId"]?.GetValue<string>() == id);
+        await Stream.WaitForAsync(a => a["replyToId"]?.GetValue<string>() == id && a["type"]?.GetValue<string>() != "typing");
         return id;
     }
 

@@ -148,6 +148,22 @@ public sealed class SlackEventsEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Events_StoreFailsOnFirstDelivery_Answers503AndSlacksRetryIsProcessed()
+    {
+        await _host.DisposeAsync();
+        _host = await SlackTestHost.StartAsync(configureServices: services => FailingFirstAppendTranscriptStore.Decorate(services, "slack:T0001:D0FLAKY"));
+        var json = SlackTestHost.MessageEvent("EvFLAKY", "D0FLAKY", "U0CUST", "hello", "1772443800.000100");
+
+        var first = await _host.PostEventAsync(json);
+        var retry = await _host.PostEventAsync(json, retryNum: 1);
+        await _host.Slack.WaitForAsync(c => c.Method == "chat.postMessage" && c.Field("channel") == "D0FLAKY");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        Assert.Single(await _host.TranscriptAsync("slack:T0001:D0FLAKY"), a => a.Activity.From?.Role == RoleTypes.User);
+    }
+
+    [Fact]
     public async Task Events_MentionAndMessageTwinsOfOneMessage_ProcessedOnce()
     {
         var asMessage = SlackTestHost.MessageEvent("EvTWIN1", "D0TWIN", "U0CUST", "<@UBOT> hi", "1772443800.000100");

@@ -50,9 +50,14 @@ public sealed class AgentConsoleEndToEndTests(EndToEndFixture fixture, AgentCons
         await agent.ExpectStateAsync("Resolved");
         await Assertions.Expect(agent.Page.Locator($"{AgentConsolePage.QueueItems}[data-conversation=\"{conversationId}\"]")).ToHaveCountAsync(0);
         await Assertions.Expect(agent.Page.Locator("#reply-text")).ToBeDisabledAsync();
+        await SaveScreenshotAsync(agent.Page, "conversation");
+
+        await agent.Page.ClickAsync("#tab-dashboard");
+        await Assertions.Expect(agent.Page.Locator("#dash-conversations")).Not.ToHaveTextAsync("–");
+        await Assertions.Expect(agent.Page.Locator("#dash-intents li", new PageLocatorOptions { HasTextString = "contact_human_agent" })).ToHaveCountAsync(1);
+        await SaveScreenshotAsync(agent.Page, "dashboard");
         Assert.True(agent.Errors.Count == 0, string.Join(" | ", agent.Errors));
         Assert.Empty(agent.Dialogs);
-        await SaveScreenshotAsync(agent.Page);
     }
 
     [Fact]
@@ -120,12 +125,12 @@ public sealed class AgentConsoleEndToEndTests(EndToEndFixture fixture, AgentCons
         await Assertions.Expect(chat.Page.Locator(AgentBubbles, new PageLocatorOptions { HasTextString = text }).First)
             .ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = (float)Timeout.TotalMilliseconds });
 
-    // Set AGENT_PAGE_SCREENSHOT to a file path to keep a picture of the console after the hand-off (for docs and reviews).
-    private static async Task SaveScreenshotAsync(IPage page)
+    // Set AGENT_PAGE_SCREENSHOT to a folder to keep pictures of the console (for docs and reviews).
+    private static async Task SaveScreenshotAsync(IPage page, string name)
     {
-        if (Environment.GetEnvironmentVariable("AGENT_PAGE_SCREENSHOT") is { Length: > 0 } path)
+        if (Environment.GetEnvironmentVariable("AGENT_PAGE_SCREENSHOT") is { Length: > 0 } folder)
         {
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"agent-{name}.png"), FullPage = true });
         }
     }
 }

@@ -33,9 +33,6 @@ internal static partial class Log
     [LoggerMessage(4508, LogLevel.Error, "Slack event {EventId} could not be stored")]
     public static partial void SlackEventStoreFailed(ILogger logger, Exception exception, string eventId);
 
-    [LoggerMessage(4509, LogLevel.Error, "Slack delivery {Key} failed after it was marked processed and cannot be un-marked; Slack's retry will be skipped")]
-    public static partial void SlackLedgerCannotForget(ILogger logger, string key);
-
     [LoggerMessage(4515, LogLevel.Debug, "Slack processed-event ledger pruned: {Count} old ids removed")]
     public static partial void SlackLedgerPruned(ILogger logger, int count);
 

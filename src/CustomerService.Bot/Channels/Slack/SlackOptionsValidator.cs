@@ -34,6 +34,11 @@ internal sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
             failures.Add("Slack:ApiBaseUrl must be an absolute URL ending with '/'.");
         }
 
+        if (options.AgentPageBaseUrl is { } page && (!page.IsAbsoluteUri || page.Scheme is not ("https" or "http") || !page.AbsoluteUri.EndsWith('/')))
+        {
+            failures.Add("Slack:AgentPageBaseUrl must be an absolute http(s) URL ending with '/', e.g. https://support.example.com/.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -430,7 +430,11 @@
       });
       rows.append(el('tr', null, el('td', { text: formatTime(item.timestamp) }), el('td', null, link), el('td', { text: item.intent }), el('td', { text: percent(item.confidence) })));
     }
-    if (!rows.children.length) rows.append(el('tr', null, el('td', { className: 'muted', text: 'Nothing misunderstood in this period.' })));
+    if (!rows.children.length) {
+      const cell = el('td', { className: 'muted', text: 'Nothing misunderstood in this period.' });
+      cell.colSpan = 4;
+      rows.append(el('tr', null, cell));
+    }
   }
 
   // ---- live updates ----
