@@ -10,7 +10,7 @@ MODELS = os.path.join(REPO, "models")
 FIXTURES = os.path.join(REPO, "tests", "CustomerService.Nlu.Tests", "Fixtures")
 DEFAULT_DATA = os.path.abspath(os.path.join(REPO, "..", "shared", "data"))
 TOKENIZER_JSON = os.path.join(HERE, "assets", "gpt2-tokenizer.json")
-WORK = os.environ.get("CS_WORK") or os.path.join(HERE, "work")  # checkpoints, logs (git-ignored)
+WORK = os.environ.get("CS_WORK") or os.path.join(REPO, "artifacts", "training")  # checkpoints, logs (git-ignored; kept out of models/, which ships)
 
 
 def setup_torch(threads=2, seed=1234):

@@ -279,7 +279,7 @@ def write_models_readme():
 
 
 def add_commands(sub):
-    s = sub.add_parser("export", help="export work/*.pt to models/intent, models/responder + parity fixtures")
+    s = sub.add_parser("export", help="export artifacts/training/*.pt to models/intent, models/responder + parity fixtures")
     s.add_argument("--which", choices=["both", "intent", "responder"], default="both")
     s.add_argument("--seed", type=int, default=1234)
     s.set_defaults(fn=cmd_export)

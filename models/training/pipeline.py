@@ -229,7 +229,7 @@ def add_commands(sub):
     s = sub.add_parser("train-responder", help="fine-tune the responder on request -> response pairs")
     s.add_argument("--epochs", type=int, default=1, help="passes over the pairs (fresh random contexts each)")
     s.add_argument("--init", choices=["scratch", "pretrain"], default="scratch",
-                   help="scratch (default; runs in parallel with `pretrain`) or start from work/pretrain.pt")
+                   help="scratch (default; runs in parallel with `pretrain`) or start from artifacts/training/pretrain.pt")
     s.add_argument("--n-embd", type=int, default=BASE["n_embd"])
     s.add_argument("--n-layer", type=int, default=BASE["n_layer"])
     s.add_argument("--n-head", type=int, default=BASE["n_head"])

@@ -1,4 +1,4 @@
-"""Writes models/README.md and the model cards from the stats the commands leave in work/."""
+"""Writes models/README.md and the model cards from the stats the commands leave in artifacts/training/."""
 import json
 import os
 
@@ -11,9 +11,9 @@ CMDS = """```sh
 apt-get install -y python3-torch python3-onnx libopenblas0-pthread python3-regex python3-matplotlib
 cd models/training
 PY=/usr/bin/python3          # Debian's python (has torch); data defaults to ../shared/data from the repo root
-$PY cli.py pretrain          # LM pretraining on the data sets' text        -> work/pretrain.pt
-$PY cli.py train-intent      # 28-label classifier (27 Bitext + out_of_scope) -> work/intent.pt
-$PY cli.py train-responder   # prompt -> response fine-tune                  -> work/responder.pt
+$PY cli.py pretrain          # LM pretraining on the data sets' text        -> artifacts/training/pretrain.pt
+$PY cli.py train-intent      # 28-label classifier (27 Bitext + out_of_scope) -> artifacts/training/intent.pt
+$PY cli.py train-responder   # prompt -> response fine-tune                  -> artifacts/training/responder.pt
 $PY cli.py export            # models/intent, models/responder + Fixtures/parity/{intent,responder}.json
 $PY cli.py evaluate          # models/intent/eval/*, this README's tables
 $PY cli.py benchmark-datasets  # BANKING77 + CLINC150 with the same recipe (not shipped)
@@ -42,7 +42,7 @@ def _mb(p):
 def _dir_mb(d):
     tot = 0
     for root, dirs, files in os.walk(d):
-        dirs[:] = [x for x in dirs if x not in ("work", "__pycache__", "runs")]  # git-ignored
+        dirs[:] = [x for x in dirs if x not in ("__pycache__", "runs")]  # git-ignored
         for f in files:
             tot += os.path.getsize(os.path.join(root, f))
     return tot / 1e6
