@@ -43,6 +43,9 @@ internal sealed class CrashReport
 
     public bool Wal { get; set; }
 
+    /// <summary>The temp folder with the database and host.log; kept when the run failed, for the post-mortem.</summary>
+    public string? WorkFolder { get; set; }
+
     public TimeSpan Elapsed { get; set; }
 
     public List<string> Failures { get; } = [];

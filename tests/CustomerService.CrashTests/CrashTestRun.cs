@@ -39,6 +39,7 @@ internal sealed class CrashTestRun(CrashTestSettings settings, TextWriter output
         var clock = Stopwatch.StartNew();
         var report = new CrashReport { Conversations = settings.Conversations };
         var work = Directory.CreateTempSubdirectory("cs-crash-");
+        report.WorkFolder = work.FullName;
         var database = Path.Combine(work.FullName, "crash.db");
         var hostLog = Path.Combine(work.FullName, "host.log");
         await using var slack = new FakeSlackServer(FreePort()) { Mode = FakeSlackMode.Failing };

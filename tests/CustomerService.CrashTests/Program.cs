@@ -17,4 +17,13 @@ if (!File.Exists(settings.HostDll))
 using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(8));
 var report = await new CrashTestRun(settings, Console.Out).RunAsync(cancel.Token);
 report.Print(Console.Out);
+if (report.Passed && report.WorkFolder is { } folder)
+{
+    Directory.Delete(folder, recursive: true);
+}
+else
+{
+    Console.WriteLine($"kept {report.WorkFolder} (database and host.log) for inspection");
+}
+
 return report.Passed ? 0 : 1;

@@ -27,7 +27,13 @@ internal static class TelemetryServiceCollectionExtensions
             .AddRuntimeInstrumentation()
             .AddPrometheusExporter());
 
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, TelemetryStartupFilter>());
+        // First of all startup filters, so the error counter sits outside every other guard and also counts their
+        // refusals (oversized bodies, throttled posts), wherever Program.cs calls AddTelemetry.
+        if (!services.Any(d => d.ImplementationType == typeof(TelemetryStartupFilter)))
+        {
+            services.Insert(0, ServiceDescriptor.Singleton<IStartupFilter, TelemetryStartupFilter>());
+        }
+
         services.TryAddTransient<SlackApiMetricsHandler>();
         services.AddHttpClient(SlackApiClient.HttpClientName).AddHttpMessageHandler<SlackApiMetricsHandler>();
         return services;

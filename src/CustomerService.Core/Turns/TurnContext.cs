@@ -64,6 +64,10 @@ internal sealed class TurnContext
     /// <summary>Set by the error boundary when the turn threw and the customer got the apology instead.</summary>
     public bool Failed { get; set; }
 
+    // G7: replyToId must name an activity the client has. conversationUpdate is never delivered to clients (G6),
+    // so replies to it (the welcome) name nothing; otherwise Web Chat holds them for 5 s waiting for it.
+    private string? ReplyTarget => Activity.Type == ActivityTypes.ConversationUpdate ? null : Activity.Id;
+
     /// <summary>
     /// Addresses <paramref name="activity"/> as a reply to the inbound activity, runs the send hooks and stages
     /// it for the turn's commit. It reaches the customer only after the commit. Incoming channelData is never
@@ -80,7 +84,7 @@ internal sealed class TurnContext
             From = activity.From ?? Bot,
             Recipient = activity.Recipient ?? CustomerAccount(),
             Conversation = new ConversationAccount(ConversationId),
-            ReplyToId = activity.ReplyToId ?? Activity.Id,
+            ReplyToId = activity.ReplyToId ?? ReplyTarget,
             Locale = activity.Locale ?? Request.Locale ?? Activity.Locale,
             Text = Cap(activity.Text),
 
@@ -108,7 +112,7 @@ internal sealed class TurnContext
             From = Bot,
             Recipient = CustomerAccount(),
             Conversation = new ConversationAccount(ConversationId),
-            ReplyToId = Activity.Id,
+            ReplyToId = ReplyTarget,
         };
         return Request.Sink.SendEphemeralAsync(ConversationId, typing, cancellationToken);
     }

@@ -19,6 +19,8 @@ public sealed class MetricsEndpointTests : IDisposable
         await customer.SayAsync(Canary + " hello there");
         await customer.EscalateAsync();
         using var refused = await new DirectLineTestClient(_app).GetAsync($"/v3/directline/conversations/{customer.ConversationId}/activities", "forged.token.value");
+        using var oversized = await new DirectLineTestClient(_app).PostRawAsync(
+            $"/v3/directline/conversations/{customer.ConversationId}/activities", customer.Conversation.Token, new string(' ', 2 * 1024 * 1024));
 
         using var response = await _app.CreateClient().GetAsync(new Uri("/metrics", UriKind.Relative));
         var text = await response.Content.ReadAsStringAsync();
@@ -34,6 +36,8 @@ public sealed class MetricsEndpointTests : IDisposable
         Assert.Matches(@"customerservice_turn_duration_seconds_bucket\{", text);
         Assert.Matches(@"customerservice_escalations_total\{[^}]*reason=""explicit_request""", text);
         Assert.Matches(@"customerservice_channel_errors_total\{[^}]*channel=""directline""[^}]*code=""403""", text);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, oversized.StatusCode);
+        Assert.Matches(@"customerservice_channel_errors_total\{[^}]*channel=""directline""[^}]*code=""413""", text);
         Assert.Contains("http_server_request_duration_seconds", text, StringComparison.Ordinal);
         Assert.DoesNotContain(Canary, text, StringComparison.Ordinal);
         Assert.DoesNotContain(customer.ConversationId, text, StringComparison.Ordinal);

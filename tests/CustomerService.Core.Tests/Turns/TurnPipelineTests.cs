@@ -42,6 +42,22 @@ public sealed class TurnPipelineTests
     }
 
     [Fact]
+    public async Task Turn_ConversationUpdate_WelcomeNamesNoReplyToId()
+    {
+        await using var host = new CoreTestHost();
+
+        var inbound = await host.SendAsync("conv-1", new Activity
+        {
+            Type = ActivityTypes.ConversationUpdate,
+            MembersAdded = [new ChannelAccount("user-1", null, RoleTypes.User)],
+        });
+
+        Assert.NotNull(inbound.Activity.Id);
+        Assert.NotEmpty(host.Sink.Timeline);
+        Assert.All(host.Sink.Timeline, r => Assert.Null(r.Activity.ReplyToId));
+    }
+
+    [Fact]
     public async Task Turn_Typing_IsSentBeforeRepliesAndNeverAfter()
     {
         await using var host = new CoreTestHost();

@@ -49,9 +49,7 @@ internal sealed class DirectLineIngress(
             };
             var stored = await AppendAsync(conversationId, start, cancellationToken);
             Log.ConversationStarted(logger, conversationId);
-            // The client never sees this activity, so the bot's welcome must not name it in replyToId (G7: Web
-            // Chat would hold the reply for 5 s waiting for it): the turn gets it without an id.
-            await DispatchAsync(conversationId, stored with { Activity = stored.Activity with { Id = null } }, user, locale);
+            await DispatchAsync(conversationId, stored, user, locale);
             return (true, 0);
         }
         finally
