@@ -22,7 +22,7 @@ internal static class AgentConsoleServiceCollectionExtensions
 
         services.AddSingleton<AgentAccountStore>();
         services.AddSingleton<LoginAttemptStore>();
-        services.AddSingleton<AgentHandoffActions>();
+        services.TryAddSingleton<AgentHandoffActions>();
         services.AddSingleton<AgentEventHub>();
         services.AddSingleton<IAgentNotifier>(sp => sp.GetRequiredService<AgentEventHub>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAgentRelay, AgentPageRelay>());

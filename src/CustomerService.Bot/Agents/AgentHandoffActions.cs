@@ -26,8 +26,8 @@ internal sealed class AgentHandoffActions(
         {
             case HandoffOutcome.Done:
                 Log.Claimed(logger, agent.Name, conversationId);
-                await PublishAsync(result, cancellationToken);
                 await SyncEscalationAsync(conversationId, agent, claim: true, cancellationToken);
+                await PublishAsync(result, cancellationToken);
                 await NotifyChangedAsync(conversationId, cancellationToken);
                 break;
             case HandoffOutcome.AlreadyClaimed:
@@ -44,8 +44,8 @@ internal sealed class AgentHandoffActions(
         if (result.Outcome == HandoffOutcome.Done)
         {
             Log.Resolved(logger, agent.Name, conversationId);
-            await PublishAsync(result, cancellationToken);
             await SyncEscalationAsync(conversationId, agent, claim: false, cancellationToken);
+            await PublishAsync(result, cancellationToken);
             await NotifyChangedAsync(conversationId, cancellationToken);
         }
 
@@ -89,7 +89,8 @@ internal sealed class AgentHandoffActions(
         await sink.PublishAsync(result.ConversationId, result.Activities, cancellationToken);
     }
 
-    // The escalation row mirrors the conversation's handoff state for the queues and the Slack card. Compare-and-set
+    // The escalation row mirrors the conversation's handoff state for the queues and the Slack card, so it follows
+    // before the customer is told: whoever sees the customer's message finds the card update already queued. Compare-and-set
     // on the store makes this idempotent: when the store already followed the conversation, it answers
     // AlreadyYours / AlreadyResolved and changes nothing.
     private async Task SyncEscalationAsync(string conversationId, AgentIdentity agent, bool claim, CancellationToken cancellationToken)

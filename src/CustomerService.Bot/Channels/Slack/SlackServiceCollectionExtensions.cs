@@ -1,3 +1,4 @@
+using CustomerService.Bot.Agents;
 using CustomerService.Bot.Channels.Slack.Escalations;
 using CustomerService.Bot.Channels.Slack.Events;
 using CustomerService.Bot.Channels.Slack.Interactivity;
@@ -50,6 +51,7 @@ internal static class SlackServiceCollectionExtensions
         services.TryAddScoped<SlackEventReceiver>();
         services.TryAddScoped<SlackInteractionReceiver>();
         services.TryAddScoped<SlackWorkHandler>();
+        services.TryAddSingleton<AgentHandoffActions>();
         services.TryAddSingleton<SlackReplySink>(provider => ActivatorUtilities.CreateInstance<SlackReplySink>(provider));
         services.AddKeyedSingleton<IReplySink>(SlackActivityMapper.ChannelId, (provider, _) => provider.GetRequiredService<SlackReplySink>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAgentRelay, SlackAgentRelay>());

@@ -3,8 +3,6 @@ using CustomerService.Bot.Channels.Slack.BlockKit;
 using CustomerService.Bot.Channels.Slack.Escalations;
 using CustomerService.Bot.Channels.Slack.Events;
 using CustomerService.Bot.Channels.Slack.WebApi;
-using CustomerService.Bot.Workers;
-using CustomerService.Core.Activities;
 using CustomerService.Core.Handoff;
 using CustomerService.Core.Ports;
 using CustomerService.Core.Turns;
@@ -15,19 +13,16 @@ using Microsoft.Extensions.Options;
 namespace CustomerService.Bot.Channels.Slack.Work;
 
 /// <summary>
-/// Does one unit of Slack work in its own DI scope: hands a customer turn to the turn dispatcher, turns an agent's
-/// card-thread reply into an <c>agent</c> activity through <see cref="IHandoffService"/>, and carries out card clicks.
-/// Agents get ephemeral answers when something cannot be done; nothing here writes to a customer directly.
+/// Does one unit of Slack work in its own DI scope: hands a customer turn to the turn dispatcher, and carries out an
+/// agent's card-thread reply or card click through <see cref="AgentHandoffActions"/> — the same path as the agent
+/// page, so both front ends agree on who owns what. Agents get ephemeral answers when something cannot be done.
 /// </summary>
 internal sealed class SlackWorkHandler(
     ISlackApiClient api,
     ITurnDispatcher dispatcher,
-    IHandoffService handoff,
+    AgentHandoffActions actions,
     IEscalationStore escalations,
     ITextRedactor redactor,
-    IServiceProvider services,
-    IEnumerable<IAgentNotifier> notifiers,
-    EscalationOutboxSignal outboxSignal,
     IOptions<SlackOptions> options,
     ILoggerFactory loggerFactory)
 {
@@ -78,69 +73,29 @@ internal sealed class SlackWorkHandler(
             return;
         }
 
-        var result = await handoff.ReplyAsync(conversationId, Agent(message.User, null), text, cancellationToken);
+        var result = await actions.ReplyAsync(conversationId, Agent(message.User, null), text, cancellationToken);
         Log.SlackAgentReply(_logger, message.User, conversationId, result.Outcome.ToString());
-        switch (result.Outcome)
+        if (result.Outcome is not (HandoffOutcome.Done or HandoffOutcome.NoChange))
         {
-            case HandoffOutcome.Done:
-                await PublishAsync(result, cancellationToken);
-                await NotifyActivityAsync(conversationId, cancellationToken);
-                break;
-            case HandoffOutcome.NoChange:
-                break;
-            default:
-                await TellAgentAsync(message.Channel, message.User, message.ThreadRootTs, ReplyProblem(result), cancellationToken);
-                break;
+            await TellAgentAsync(message.Channel, message.User, message.ThreadRootTs, ReplyProblem(result), cancellationToken);
         }
     }
 
     private async Task CardActionAsync(SlackCardActionWork work, CancellationToken cancellationToken)
     {
         var agent = Agent(work.UserId, work.UserName);
-        var isClaim = work.ActionId == EscalationActionIds.Claim;
 
         // The conversation's compare-and-set runs under its turn lock: of two agents clicking at once, one wins.
-        var result = isClaim
-            ? await handoff.ClaimAsync(work.ConversationId, agent, cancellationToken)
-            : await handoff.ResolveAsync(work.ConversationId, agent, cancellationToken);
+        var result = work.ActionId == EscalationActionIds.Claim
+            ? await actions.ClaimAsync(work.ConversationId, agent, cancellationToken)
+            : await actions.ResolveAsync(work.ConversationId, agent, cancellationToken);
         Log.SlackCardAction(_logger, work.ActionId, work.UserId, work.ConversationId, result.Outcome.ToString());
-        switch (result.Outcome)
-        {
-            case HandoffOutcome.Done:
-                await RecordOnEscalationAsync(work, isClaim, cancellationToken);
-                await PublishAsync(result, cancellationToken);
-                await NotifyChangedAsync(work.ConversationId, cancellationToken);
-                break;
-            case HandoffOutcome.NoChange:
-                // A double click, or a second click after a slow card update: the first one did the work.
-                break;
-            default:
-                await TellAgentAsync(work.Channel, work.UserId, null, ActionProblem(work.ActionId, result), cancellationToken);
-                break;
-        }
-    }
 
-    private async Task RecordOnEscalationAsync(SlackCardActionWork work, bool isClaim, CancellationToken cancellationToken)
-    {
-        // The escalation row drives the agent page's queues and the card; its own compare-and-set queues the
-        // escalation.updated outbox row that edits the card.
-        var escalation = await escalations.FindBySlackMessageAsync(work.Channel, work.MessageTs, cancellationToken)
-            ?? await escalations.FindOpenByConversationAsync(work.ConversationId, cancellationToken);
-        if (escalation is null || escalation.Summary.ConversationId != work.ConversationId)
+        // NoChange is a double click, or a second click after a slow card update: the first one did the work.
+        if (result.Outcome is not (HandoffOutcome.Done or HandoffOutcome.NoChange))
         {
-            return;
+            await TellAgentAsync(work.Channel, work.UserId, null, ActionProblem(work.ActionId, result), cancellationToken);
         }
-
-        if (isClaim)
-        {
-            await escalations.ClaimAsync(escalation.Summary.Id, work.UserId, cancellationToken);
-        }
-        else
-        {
-            await escalations.ResolveAsync(escalation.Summary.Id, work.UserId, cancellationToken);
-        }
-
-        outboxSignal.Wake();
     }
 
     private async Task RelayToThreadAsync(SlackThreadRelayWork work, CancellationToken cancellationToken)
@@ -154,40 +109,6 @@ internal sealed class SlackWorkHandler(
 
         var text = "*Customer:* " + SlackMarkdown.EscapeAndTruncate(redactor.Redact(work.Text), SlackLimits.MaxMessageText - 16);
         await TryPostAsync(new ChatPostMessageRequest { Channel = channel, Text = text, ThreadTs = ts }, cancellationToken);
-    }
-
-    private async Task PublishAsync(HandoffResult result, CancellationToken cancellationToken)
-    {
-        if (result.ChannelId is null || result.Activities.Count == 0)
-        {
-            return;
-        }
-
-        // Each channel registers its sink under its channel id, so an agent reply leaves through the customer's channel.
-        var sink = services.GetKeyedService<IReplySink>(result.ChannelId);
-        if (sink is null)
-        {
-            Log.SlackReplyFailed(_logger, result.ConversationId, "no_sink_for_" + result.ChannelId);
-            return;
-        }
-
-        await sink.PublishAsync(result.ConversationId, result.Activities, cancellationToken);
-    }
-
-    private async Task NotifyChangedAsync(string conversationId, CancellationToken cancellationToken)
-    {
-        foreach (var notifier in notifiers)
-        {
-            await notifier.EscalationChangedAsync(conversationId, cancellationToken);
-        }
-    }
-
-    private async Task NotifyActivityAsync(string conversationId, CancellationToken cancellationToken)
-    {
-        foreach (var notifier in notifiers)
-        {
-            await notifier.ConversationActivityAsync(conversationId, cancellationToken);
-        }
     }
 
     private async Task TellAgentAsync(string channel, string user, string? threadTs, string text, CancellationToken cancellationToken)
@@ -238,5 +159,5 @@ internal sealed class SlackWorkHandler(
             : agent is { Length: > 0 } ? SlackMarkdown.EscapeAndTruncate(agent, 100) : "another agent";
 
     // Agents act under their Slack user id, so a claim by button and a reply in the thread are the same agent.
-    private static ChannelAccount Agent(string userId, string? name) => new(userId, name, RoleTypes.Agent);
+    private static AgentIdentity Agent(string userId, string? name) => new(userId, name ?? userId);
 }
