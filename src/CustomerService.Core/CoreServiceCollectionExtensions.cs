@@ -36,12 +36,11 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<RoutingOptions>().Bind(configuration.GetSection(RoutingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<EscalationOptions>().Bind(configuration.GetSection(EscalationOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DialogsOptions>().Bind(configuration.GetSection(DialogsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<PrivacyOptions>().Bind(configuration.GetSection(PrivacyOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         var placeholders = configuration.GetSection(PlaceholderOptions.SectionName);
         services.AddOptions<PlaceholderOptions>().Configure(o => placeholders.Bind(o.Values));
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ITextRedactor, PiiRedactor>();
+        services.AddPiiRedaction(configuration);
         services.TryAddSingleton(sp => new CustomerServiceMetrics(sp.GetService<IMeterFactory>()));
 
         // Dialogs: loaded once; the startup check makes a bad file fail start-up, not the first turn.

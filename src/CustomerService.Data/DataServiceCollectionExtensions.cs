@@ -1,4 +1,5 @@
 using CustomerService.Core.Ports;
+using CustomerService.Core.Privacy;
 using CustomerService.Data.Agents;
 using CustomerService.Data.Escalations;
 using CustomerService.Data.Outbox;
@@ -38,6 +39,8 @@ public static class DataServiceCollectionExtensions
             .Configure(options => options.ConnectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        // Customer text is masked before it is stored (the transcript store needs the redactor).
+        services.AddPiiRedaction(configuration);
         services.AddOptions<OutboxOptions>()
             .Bind(configuration.GetSection(OutboxOptions.SectionName))
             .ValidateDataAnnotations()

@@ -119,7 +119,7 @@ internal sealed partial class HandoffService(
         var transcript = services.GetRequiredService<ITranscriptStore>();
 
         var opening = await transcript.ReadAsync(conversationId, 0, IdentityScanLimit, cancellationToken);
-        var customerActivity = opening.Select(s => s.Activity).FirstOrDefault(a => IsCustomer(a));
+        var customerActivity = opening.Select(s => s.Activity).FirstOrDefault(RoleTypes.IsCustomer);
         if (customerActivity?.From is null || customerActivity.ChannelId is null)
         {
             return new HandoffResult(HandoffOutcome.NotFound, conversationId, null, HandoffState.Bot, null, []);
@@ -143,9 +143,6 @@ internal sealed partial class HandoffService(
         Log.Changed(logger, conversationId, agent.Id, state.Handoff);
         return new HandoffResult(HandoffOutcome.Done, conversationId, state.ChannelId, state.Handoff, state.AssignedAgent, committed);
     }
-
-    private static bool IsCustomer(Activity activity) =>
-        activity.From is { } from && (from.Role == RoleTypes.User || (from.Role is null && activity.Type == ActivityTypes.Message));
 
     private static string AgentName(ChannelAccount agent) => string.IsNullOrWhiteSpace(agent.Name) ? "An agent" : agent.Name;
 

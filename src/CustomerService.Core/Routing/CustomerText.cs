@@ -4,7 +4,7 @@ using System.Text;
 namespace CustomerService.Core.Routing;
 
 /// <summary>Makes customer text safe to process: well-formed UTF-16, no control characters, NFKC.</summary>
-internal static class CustomerText
+public static class CustomerText
 {
     /// <summary>
     /// Replaces lone surrogates (string.Normalize throws on them) with U+FFFD, drops control and format

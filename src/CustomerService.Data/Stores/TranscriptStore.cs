@@ -2,6 +2,7 @@ using System.Text.Json;
 using CustomerService.Core.Activities;
 using CustomerService.Core.Conversations;
 using CustomerService.Core.Ports;
+using CustomerService.Core.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -9,7 +10,9 @@ namespace CustomerService.Data.Stores;
 
 /// <summary>
 /// The activity log. Inbound activities commit at once on their own context (durable before the channel
-/// acknowledges); outbound ones are staged and get their sequences in the turn's commit.
+/// acknowledges); outbound ones are staged and get their sequences in the turn's commit. Personal data in a
+/// customer's text (cards, e-mails, phones, IBANs) is masked before it is stored, so the transcript, its replays
+/// and the turn itself only ever see the masked text.
 /// </summary>
 internal sealed class TranscriptStore(
     CustomerServiceDbContext db,
@@ -17,6 +20,7 @@ internal sealed class TranscriptStore(
     TurnStaging staging,
     ConversationProvisioner provisioner,
     ConversationLocks locks,
+    ITextRedactor redactor,
     TimeProvider timeProvider,
     ILogger<TranscriptStore> logger) : ITranscriptStore
 {
@@ -28,6 +32,7 @@ internal sealed class TranscriptStore(
         InputGuard.ConversationId(conversationId);
         ArgumentNullException.ThrowIfNull(activity);
         InputGuard.Id(activity.ChannelId, DataLimits.MaxChannelIdLength, "activity.ChannelId");
+        activity = MaskCustomerText(activity);
 
         // The hot path is a known conversation: one write transaction. First sight provisions, then retries.
         var stored = await TryAppendAsync(conversationId, activity, cancellationToken);
@@ -61,6 +66,18 @@ internal sealed class TranscriptStore(
 
         Log.ActivityAppended(logger, record.ActivityId, sequence.Value);
         return stored;
+    }
+
+    private Activity MaskCustomerText(Activity activity)
+    {
+        if (activity.Text is not { Length: > 0 } text || !RoleTypes.IsCustomer(activity))
+        {
+            return activity;
+        }
+
+        // The redactor also normalises (NFKC, control characters); keep the customer's exact text when nothing was masked.
+        var masked = redactor.Redact(text);
+        return masked == CustomerText.Clean(text) ? activity : activity with { Text = masked };
     }
 
     public void Stage(string conversationId, Activity activity)

@@ -57,6 +57,49 @@ public sealed class TranscriptStoreTests
     }
 
     [Fact]
+    public async Task AppendCommitted_CustomerPersonalData_IsMaskedInTheRowAndTheReturnedActivity()
+    {
+        await using var host = await DataTestHost.StartAsync();
+        const string text = "my card is 4111 1111 1111 1111 and my mail ada.lovelace@example.com, order A1234";
+
+        var stored = await host.InScopeAsync(sp => sp.GetRequiredService<ITranscriptStore>()
+            .AppendCommittedAsync("conv-a", DataTestHost.UserMessage(text), CancellationToken.None));
+
+        Assert.Equal("my card is [card] and my mail [email], order A1234", stored.Activity.Text);
+        var row = await host.InScopeAsync(sp => sp.GetRequiredService<CustomerServiceDbContext>().Activities.SingleAsync());
+        foreach (var column in new[] { row.Text, row.Json })
+        {
+            Assert.DoesNotContain("4111", column, StringComparison.Ordinal);
+            Assert.DoesNotContain("ada.lovelace", column, StringComparison.Ordinal);
+            Assert.Contains("A1234", column, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task AppendCommitted_CustomerTextWithoutPersonalData_IsStoredExactly()
+    {
+        await using var host = await DataTestHost.StartAsync();
+        const string text = "  order #A-1234   from 12/03/2025\n\ncame  broken ﬁx it ";
+
+        var stored = await host.InScopeAsync(sp => sp.GetRequiredService<ITranscriptStore>()
+            .AppendCommittedAsync("conv-a", DataTestHost.UserMessage(text), CancellationToken.None));
+
+        Assert.Equal(text, stored.Activity.Text);
+    }
+
+    [Fact]
+    public async Task AppendCommitted_BotText_IsNotMasked()
+    {
+        await using var host = await DataTestHost.StartAsync();
+        const string text = "Call us on +1 415 555 0100 or write to help@shop.example.";
+
+        var stored = await host.InScopeAsync(sp => sp.GetRequiredService<ITranscriptStore>()
+            .AppendCommittedAsync("conv-a", DataTestHost.BotMessage(text), CancellationToken.None));
+
+        Assert.Equal(text, stored.Activity.Text);
+    }
+
+    [Fact]
     public async Task Read_UnknownConversation_ReturnsEmpty()
     {
         await using var host = await DataTestHost.StartAsync();
