@@ -102,6 +102,11 @@ internal sealed class OnnxModelHost : IDisposable
             var device = _resolvedDevice ?? _options.Device;
             if (device is NluDevice.Cuda or NluDevice.Auto)
             {
+                // ORT's native logger would print its own error when the provider library fails to load; the
+                // fallback below is the one line that says why, so the native one is muted during the probe.
+                var env = OrtEnv.Instance();
+                var logLevel = env.EnvLogLevel;
+                env.EnvLogLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL;
                 try
                 {
                     var session = CreateWithProvider(modelPath, useCuda: true);
@@ -116,6 +121,10 @@ internal sealed class OnnxModelHost : IDisposable
                     }
 
                     Log.CudaFallback(_logger, FirstLine(ex.Message));
+                }
+                finally
+                {
+                    env.EnvLogLevel = logLevel;
                 }
             }
 
