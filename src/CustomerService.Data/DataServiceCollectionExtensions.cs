@@ -64,6 +64,7 @@ public static class DataServiceCollectionExtensions
         services.TryAddScoped<IConversationStore, ConversationStore>();
         services.TryAddScoped<ICustomerStore, CustomerStore>();
         services.TryAddScoped<ITranscriptStore, TranscriptStore>();
+        services.TryAddScoped<IUnansweredMessages, UnansweredMessageStore>();
         services.TryAddScoped<IEscalationOutbox, EscalationOutboxStore>();
         services.TryAddScoped<ITurnTransaction, TurnTransaction>();
 

@@ -46,6 +46,9 @@ public sealed class BotApplication : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>This factory's database: another factory given it as <c>ConnectionStrings:CustomerService</c> is a restart.</summary>
+    public string ConnectionString => _connectionString;
+
     /// <summary>The fixed clock every service of the host sees; tests move it forward explicitly.</summary>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 9, 30, 0, TimeSpan.Zero));
 

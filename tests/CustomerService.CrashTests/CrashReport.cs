@@ -43,6 +43,9 @@ internal sealed class CrashReport
 
     public bool Wal { get; set; }
 
+    /// <summary>Customer messages the restarted host found stored but unanswered and ran the turns of.</summary>
+    public int ResumedAtRestart { get; set; }
+
     /// <summary>The temp folder with the database and host.log; kept when the run failed, for the post-mortem.</summary>
     public string? WorkFolder { get; set; }
 
@@ -63,7 +66,8 @@ internal sealed class CrashReport
         Check(UnknownCards == 0, $"{UnknownCards} cards for escalations the store does not have");
         Check(SlackFailuresServed > 0, "the Slack outage was never exercised (no 500/429 served)");
         Check(Escalations > 0, "no escalation was committed before the kill; the run proves nothing about the outbox");
-        Check(EscalationTurnsLostInKill == 0, $"{EscalationTurnsLostInKill} acknowledged requests for a human were never processed: the kill cut their turn off and the host does not resume unprocessed messages after a restart");
+        Check(EscalationTurnsLostInKill == 0, $"{EscalationTurnsLostInKill} acknowledged requests for a human were never processed after the restart");
+        Check(Answered == BotConversationMessages, $"{BotConversationMessages - Answered} acknowledged messages the bot owned were never answered, not even after the restart");
         Check(Wal, "the database file is not in WAL mode");
     }
 
@@ -76,7 +80,8 @@ internal sealed class CrashReport
         output.WriteLine(Line($"messages acknowledged (200 + id):       {Acknowledged} ({AcknowledgedAtKill} when SIGKILL was sent)"));
         output.WriteLine(Line($"acknowledged and stored after restart:  {Stored} / {Acknowledged} (missing {Missing.Count})"));
         output.WriteLine(Line($"stored without an acknowledgement:      {StoredUnacknowledged} (in flight at the kill; allowed)"));
-        output.WriteLine(Line($"answered by the bot (before any hand-off): {Answered} / {BotConversationMessages} (the rest: turn cut off by the kill; the host does not resume unprocessed messages)"));
+        output.WriteLine(Line($"answered by the bot (up to any hand-off):  {Answered} / {BotConversationMessages} "));
+        output.WriteLine(Line($"  of them answered by the restarted host:  {ResumedAtRestart} (turns the kill cut off, run again at start)"));
         output.WriteLine(Line($"escalation requests acknowledged:       {EscalationRequestsAcknowledged}"));
         output.WriteLine(Line($"escalations committed:                  {Escalations} (requests whose turn the kill cut off: {EscalationTurnsLostInKill})"));
         output.WriteLine(Line($"duplicate escalations:                  {DuplicateEscalations}"));

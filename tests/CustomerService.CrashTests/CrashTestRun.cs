@@ -74,17 +74,23 @@ internal sealed class CrashTestRun(CrashTestSettings settings, TextWriter output
         }
 
         // Phase 2: restart on the same file; Slack still failing for a while, then healthy.
-        await using var second = await BotProcess.StartAsync(settings, LoopbackUrl(), environment, hostLog, "/healthz", cancellationToken);
+        await using var second = await BotProcess.StartAsync(settings, LoopbackUrl(), environment, hostLog, "/readyz", cancellationToken);
         output.WriteLine($"host restarted at {second.BaseUrl}");
         using var client = Client(second.BaseUrl);
         var reader = new DirectLineDriver(client, _secret);
         var acked = acknowledged.ToList();
         report.Acknowledged = acked.Count;
-        var transcripts = new Dictionary<string, List<JsonObject>>(StringComparer.Ordinal);
-        foreach (var conversationId in conversations.Keys)
+
+        // The restarted host answers the messages the kill left unanswered; give those turns time to run.
+        var transcripts = await ReadTranscriptsAsync(reader, conversations.Keys, cancellationToken);
+        var settle = Stopwatch.StartNew();
+        while (CountUnanswered(acked, transcripts) > 0 && settle.Elapsed < settings.ResumeTimeout)
         {
-            transcripts[conversationId] = await reader.ReadAllAsync(conversationId, cancellationToken);
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            transcripts = await ReadTranscriptsAsync(reader, conversations.Keys, cancellationToken);
         }
+
+        output.WriteLine($"transcripts read {settle.Elapsed.TotalSeconds:F0} s after the restart was ready");
 
         CheckStored(report, acked, transcripts);
         var escalations = await PendingEscalationsAsync(client, cancellationToken);
@@ -100,6 +106,7 @@ internal sealed class CrashTestRun(CrashTestSettings settings, TextWriter output
         await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken);
         CheckCards(report, slack, escalations);
         report.Wal = SqliteFileHeader.IsWal(database);
+        report.ResumedAtRestart = ResumedTurns(hostLog);
         report.Elapsed = clock.Elapsed;
         report.Evaluate();
         return report;
@@ -138,6 +145,50 @@ internal sealed class CrashTestRun(CrashTestSettings settings, TextWriter output
         }
     }
 
+    private static async Task<Dictionary<string, List<JsonObject>>> ReadTranscriptsAsync(
+        DirectLineDriver reader, IEnumerable<string> conversationIds, CancellationToken cancellationToken)
+    {
+        var transcripts = new Dictionary<string, List<JsonObject>>(StringComparer.Ordinal);
+        foreach (var conversationId in conversationIds)
+        {
+            transcripts[conversationId] = await reader.ReadAllAsync(conversationId, cancellationToken);
+        }
+
+        return transcripts;
+    }
+
+    private static int CountUnanswered(List<AcknowledgedMessage> acked, Dictionary<string, List<JsonObject>> transcripts)
+    {
+        var probe = new CrashReport();
+        CheckStored(probe, acked, transcripts);
+        return probe.BotConversationMessages - probe.Answered;
+    }
+
+    // The restarted host logs how many unanswered messages it picked up (event 4014, Warning, so it is in host.log).
+    private static int ResumedTurns(string hostLog)
+    {
+        // The running host still appends to the file.
+        using var reader = new StreamReader(new FileStream(hostLog, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
+        return reader.ReadToEnd()
+            .Split('\n')
+            .Select(line => System.Text.RegularExpressions.Regex.Match(line, @"Answering (\d+) customer messages the previous run acknowledged"))
+            .Where(m => m.Success)
+            .Sum(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture));
+    }
+
+    private static int LastBotOwnedPosition(List<JsonObject> transcript)
+    {
+        var handoff = transcript.Find(a => a["name"]?.GetValue<string>() == "handoff.initiate");
+        if (handoff is null)
+        {
+            return int.MaxValue;
+        }
+
+        var escalating = handoff["replyToId"]?.GetValue<string>();
+        var position = transcript.FindIndex(a => a["id"]?.GetValue<string>() == escalating);
+        return position >= 0 ? position : transcript.IndexOf(handoff) - 1;
+    }
+
     private static void CheckStored(CrashReport report, List<AcknowledgedMessage> acked, Dictionary<string, List<JsonObject>> transcripts)
     {
         var ackedIds = acked.Select(a => a.ActivityId).ToHashSet(StringComparer.Ordinal);
@@ -156,9 +207,9 @@ internal sealed class CrashTestRun(CrashTestSettings settings, TextWriter output
 
             report.Stored++;
 
-            // Once a conversation is handed off, a human owns it and the bot rightly stays silent.
-            var handoff = transcript.FindIndex(a => a["name"]?.GetValue<string>() == "handoff.initiate");
-            if (handoff < 0 || position < handoff)
+            // The bot owes an answer to every message up to the one whose turn handed off; after that a human owns
+            // the conversation and the bot rightly stays silent, even for messages stored before the hand-off committed.
+            if (position <= LastBotOwnedPosition(transcript))
             {
                 report.BotConversationMessages++;
                 report.Answered += transcript.Any(a => a["replyToId"]?.GetValue<string>() == message.ActivityId && a["type"]?.GetValue<string>() == "message") ? 1 : 0;

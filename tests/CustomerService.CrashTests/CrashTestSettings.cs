@@ -12,11 +12,12 @@ internal sealed record CrashTestSettings(
     int KillAfterAcknowledged,
     TimeSpan SlackOutageAfterRestart,
     TimeSpan DeliveryTimeout,
-    TimeSpan StartTimeout)
+    TimeSpan StartTimeout,
+    TimeSpan ResumeTimeout)
 {
     public const string Usage =
         "usage: CustomerService.CrashTests --host <path to CustomerService.Bot.dll> [--content-root <repo root>] " +
-        "[--conversations 50] [--escalating-every 4] [--load-seconds 15] [--kill-after 600] [--outage-seconds 90]";
+        "[--conversations 50] [--escalating-every 4] [--load-seconds 15] [--kill-after 600] [--outage-seconds 90] [--resume-seconds 120]";
 
     public static CrashTestSettings? Parse(string[] args)
     {
@@ -47,6 +48,7 @@ internal sealed record CrashTestSettings(
             Int("kill-after", 600),
             TimeSpan.FromSeconds(Int("outage-seconds", 90)),
             TimeSpan.FromSeconds(Int("delivery-seconds", 90)),
-            TimeSpan.FromSeconds(Int("start-seconds", 150)));
+            TimeSpan.FromSeconds(Int("start-seconds", 150)),
+            TimeSpan.FromSeconds(Int("resume-seconds", 120)));
     }
 }

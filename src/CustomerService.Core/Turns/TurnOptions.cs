@@ -19,6 +19,13 @@ public sealed class TurnOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
     public TimeSpan EnqueueTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// At start, customer messages the previous run acknowledged but never answered (it stopped mid-turn) are
+    /// answered if they are at most this old; an answer much later would confuse more than help. Zero turns it off.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan RecoveryWindow { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>The bot's account id when the inbound activity names no recipient.</summary>
     [Required(AllowEmptyStrings = false)]
     [MaxLength(128)]

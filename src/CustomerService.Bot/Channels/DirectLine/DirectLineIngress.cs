@@ -87,6 +87,16 @@ internal sealed class DirectLineIngress(
         return stored;
     }
 
+    /// <summary>Runs the turn of a customer message a previous run stored and acknowledged but never answered.</summary>
+    public ValueTask<bool> ResumeAsync(UnansweredMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var inbound = message.Inbound.Activity;
+        return inbound.From is null
+            ? ValueTask.FromResult(false)
+            : DispatchAsync(message.ConversationId, message.Inbound, inbound.From, inbound.Locale);
+    }
+
     public void Dispose()
     {
         foreach (var gate in _startLocks)

@@ -28,6 +28,7 @@ internal static class DirectLineServiceCollectionExtensions
         services.AddKeyedSingleton<IReplySink>(DirectLineChannel.ChannelId, (provider, _) => provider.GetRequiredService<DirectLineReplySink>());
         services.AddSingleton<DirectLineStreamSession>();
         services.AddSingleton<DirectLineIngress>();
+        services.AddHostedService<DirectLineTurnRecovery>();
 
         services.AddCors();
         services.AddOptions<CorsOptions>().Configure<IOptions<DirectLineOptions>>((cors, directLine) =>

@@ -39,6 +39,12 @@ internal static partial class Log
     [LoggerMessage(4011, LogLevel.Warning, "The turn queue is full; activity {ActivityId} of {ConversationId} was stored but not answered")]
     public static partial void TurnQueueFull(ILogger logger, string activityId, string conversationId);
 
+    [LoggerMessage(4014, LogLevel.Warning, "Answering {Count} customer messages the previous run acknowledged but did not answer")]
+    public static partial void ResumingUnanswered(ILogger logger, int count);
+
+    [LoggerMessage(4015, LogLevel.Warning, "The turn queue is full; unanswered activity {ActivityId} of {ConversationId} from the previous run was not resumed")]
+    public static partial void ResumeRefused(ILogger logger, string activityId, string conversationId);
+
     [LoggerMessage(4013, LogLevel.Information, "Poll of {ConversationId} timed out; answered an empty set")]
     public static partial void PollTimedOut(ILogger logger, string conversationId);
 }
