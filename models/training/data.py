@@ -34,6 +34,61 @@ def bitext_intent(data, split):
     return [(r["utterance"], r["intent"]) for r in read_csv(os.path.join(data, BITEXT_INTENT, f"{split}.csv"))]
 
 
+# Values written for this project (not from any data set) that stand in for Bitext's few entity values.
+_FIRST = ["Ada", "Bo", "Chen", "Dana", "Fatima", "Hiroshi", "Ines", "Kwame", "Léa", "Marco", "Noor", "Priya", "Sofía",
+          "Tomás", "Yusuf", "Zoe", "Anne-Marie", "O'Brien", "Eun-ji", "Björn"]
+_LAST = ["Okafor", "Schmidt", "García", "Nakamura", "Novak", "Dubois", "Rossi", "Kowalski", "Haddad", "Lindqvist"]
+_CITIES = ["Lisbon", "Osaka", "Nairobi", "Lyon", "Porto Alegre", "Kraków", "Austin", "Glasgow", "Auckland", "Pune",
+           "Rotterdam", "Montréal"]
+_COUNTRIES = ["Portugal", "Kenya", "Brazil", "New Zealand", "India", "Poland", "the Netherlands", "South Korea", "Chile",
+              "Ireland", "Morocco", "Norway"]
+
+
+def _order_id(rng):
+    digits = "".join(rng.choice("0123456789") for _ in range(rng.randint(4, 13)))
+    return rng.choice([digits, "ORD-" + digits[:6], "#" + digits, rng.choice("ABCDEFGHJKLMNPRSTWXYZ") + digits[:5],
+                       "ord" + digits[:7], f"{digits[:3]}-{digits[3:7] or '42'}"])
+
+
+def _entity_value(kind, original, rng):
+    if kind == "order_id":
+        return _order_id(rng)
+    if kind == "invoice_id":
+        n = "".join(rng.choice("0123456789") for _ in range(rng.randint(4, 9)))
+        return rng.choice(["#" + n, "INV-" + n, n, "inv" + n])
+    if kind == "person_name":
+        name = rng.choice(_FIRST) + " " + rng.choice(_LAST)
+        return rng.choice([name, "Mr. " + name.split()[-1], "Ms. " + name.split()[-1], name.split()[0]])
+    if kind == "refund_amount":
+        n = str(rng.randint(5, 5000))
+        return rng.choice([n, "$" + n, n + " dollars", "€" + n, n + ".99"])
+    if kind == "delivery_city":
+        return rng.choice(_CITIES)
+    if kind == "delivery_country":
+        return rng.choice(_COUNTRIES)
+    return original  # account_type: the tiers are the product's own names
+
+
+def bitext_intent_augmented(data, split, seed=27):
+    """Bitext utterances plus, for each one that names an entity, a copy with a fresh value of that entity's
+    kind: Bitext uses only 4-8 distinct values per kind (five order numbers), and a classifier that has only
+    seen those calls any other order number out of scope."""
+    rng = random.Random(seed)
+    out = []
+    for r in read_csv(os.path.join(data, BITEXT_INTENT, f"{split}.csv")):
+        u, kind = r["utterance"], r["entity_type"]
+        out.append((u, r["intent"]))
+        try:
+            start, end = int(r["start_offset"]), int(r["end_offset"])
+        except ValueError:
+            continue
+        if kind and u[start:end] == r["entity_value"]:
+            value = _entity_value(kind, r["entity_value"], rng)
+            if value != r["entity_value"]:
+                out.append((u[:start] + value + u[end:], r["intent"]))
+    return out
+
+
 def bitext_eval_utterances(data):
     """Normalised test+dev utterances: must never be trained on (they leak into the responses file)."""
     return {norm(u) for split in ("test", "dev") for u, _ in bitext_intent(data, split)}
@@ -57,6 +112,20 @@ def bitext_test(data, split="test"):
     """Bitext intent test (or dev) set minus the utterances that leak into the responses file."""
     leaks = bitext_eval_utterances(data) & {norm(r["instruction"]) for r in read_csv(os.path.join(data, BITEXT_RESP))}
     return [(u, i) for u, i in bitext_intent(data, split) if norm(u) not in leaks]
+
+
+def bitext_test_fresh_entities(data, seed=4242):
+    """The test utterances of `bitext_test` that name an entity, with a value the data set never uses (e.g. an
+    order number in another format): measures whether the classifier learned the intent or the five values."""
+    kept = set(bitext_test(data, "test"))
+    original = set(bitext_intent(data, "test"))
+    rows = bitext_intent_augmented(data, "test", seed=seed)
+    out, previous = [], None
+    for row in rows:
+        if row not in original and previous in kept:
+            out.append(row)
+        previous = row if row in original else previous
+    return out
 
 
 def banking77(data, split):

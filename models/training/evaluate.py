@@ -104,6 +104,11 @@ def evaluate_retail(model, data, th):
         res[name] = {"threshold": t, "in_scope_accuracy": in_acc, "oos_recall": oos_rec,
                      "in_scope_n": len(gold_in), "oos_n": len(pred_oos), "combined": rep, "bitext_only": rep27,
                      "_gold": gold, "_pred": pred_in + pred_oos}
+    fresh = D.bitext_test_fresh_entities(data)
+    pf = P.predict(model, [t for t, _ in fresh]).argmax(-1).tolist()
+    res["fresh_entities"] = {"n": len(fresh),
+                             "accuracy": sum(labels[p] == g for p, (_, g) in zip(pf, fresh)) / max(len(fresh), 1),
+                             "called_out_of_scope": sum(labels[p] == P.LABEL_OOS for p in pf) / max(len(fresh), 1)}
     return res
 
 
@@ -125,9 +130,9 @@ def cmd_evaluate(a):
     sel = res["threshold"]
     confusion_png(sel["_gold"], sel["_pred"], model.config.labels, os.path.join(out_dir, "confusion_matrix.png"),
                   f"Bitext-27 test + out_of_scope (threshold {th})")
-    for r in res.values():
-        r.pop("_gold")
-        r.pop("_pred")
+    for k in ("argmax", "threshold"):
+        res[k].pop("_gold")
+        res[k].pop("_pred")
     _dump(res, os.path.join(out_dir, "intent_report.json"))
     # responder: held-out loss on the Bitext pairs whose request is a test/dev utterance (never trained on)
     rs = None
@@ -139,6 +144,9 @@ def cmd_evaluate(a):
         common.log(f"[evaluate] {k}: Bitext-27 acc {r['in_scope_accuracy']:.4f} (n={r['in_scope_n']}), "
                    f"oos recall {r['oos_recall']:.4f} (n={r['oos_n']}), macro-F1 {r['combined']['macro avg f1']:.4f}, "
                    f"ECE {r['combined']['ece']:.4f}")
+    fe = res["fresh_entities"]
+    common.log(f"[evaluate] Bitext-27 test with fresh entity values: acc {fe['accuracy']:.4f} (n={fe['n']}), "
+               f"called out_of_scope {fe['called_out_of_scope']:.4f}")
     if rs:
         common.log(f"[evaluate] responder held-out loss {rs['loss']:.3f} (ppl {rs['perplexity']:.1f}) on {rs['pairs']} pairs")
     common.log(f"[evaluate] done in {time.time() - t0:.0f}s -> {out_dir}")
@@ -221,7 +229,7 @@ def cmd_benchmark(a):
         tr, va = D.banking77_split(a.data)
         te = D.banking77(a.data, "test")
         labels = sorted({l for _, l in tr})
-        m, st = P.fit_classifier(labels, tr, a.banking_epochs, a.lr, a.seed, "bench-banking77")
+        m, st = P.fit_classifier(labels, tr, a.banking_epochs, a.lr, a.seed, "bench-banking77", base=a.base)
         res = {}
         for name, split in (("validation", va), ("test", te)):
             pr = P.predict(m, [t for t, _ in split])
@@ -239,7 +247,7 @@ def cmd_benchmark(a):
         full = D.clinc(a.data, a.clinc_variant)
         tr = [(t, l) for t, l in full["train"]] + [(t, P.LABEL_OOS) for t, _ in full["oos_train"]]
         labels = sorted({l for _, l in full["train"]}) + [P.LABEL_OOS]
-        m, st = P.fit_classifier(labels, tr, a.clinc_epochs, a.lr, a.seed, "bench-clinc150")
+        m, st = P.fit_classifier(labels, tr, a.clinc_epochs, a.lr, a.seed, "bench-clinc150", base=a.base)
         lid = {l: i for i, l in enumerate(labels)}
         va = [(t, l) for t, l in full["val"]] + [(t, P.LABEL_OOS) for t, _ in full["oos_val"]]
         pv = P.predict(m, [t for t, _ in va])
@@ -289,10 +297,11 @@ def add_commands(sub):
     s.set_defaults(fn=cmd_evaluate)
     s = sub.add_parser("benchmark-datasets", help="same classifier recipe on BANKING77 and CLINC150 (not shipped)")
     s.add_argument("--which", choices=["all", "banking77", "clinc150"], default="all")
-    s.add_argument("--banking-epochs", type=int, default=5)
-    s.add_argument("--clinc-epochs", type=int, default=3)
+    s.add_argument("--banking-epochs", type=int, default=20, help="default: the same as train-intent")
+    s.add_argument("--clinc-epochs", type=int, default=20, help="default: the same as train-intent")
     s.add_argument("--clinc-variant", choices=["full", "oos_plus"], default="oos_plus")
     s.add_argument("--clinc-max-in-drop", type=float, default=0.01)
     s.add_argument("--lr", type=float, default=2e-3)
+    s.add_argument("--base", default="pretrain", help="pretrained checkpoint (the shipped intent model's base)")
     s.add_argument("--seed", type=int, default=1234)
     s.set_defaults(fn=cmd_benchmark)

@@ -41,14 +41,15 @@ def cmd_pretrain(a):
     model = gpt2.GPT2LMHeadModel(cfg)
     st = train.train_lm(model, examples, a.epochs, lr=a.lr, max_tokens=a.batch_tokens, max_batch=256,
                         warmup=40, seed=a.seed, name="pretrain", neg_samples=2048, time_budget_s=a.time_budget)
-    gpt2.save(model, wpath("pretrain.pt"))
-    _dump({**st, "documents": len(examples)}, wpath("pretrain.stats.json"))
-    common.log(f"[pretrain] done in {st['seconds']/60:.1f} min -> {wpath('pretrain.pt')}")
+    gpt2.save(model, wpath(f"{a.out}.pt"))
+    _dump({**st, "documents": len(examples), "epochs": a.epochs, "with_responses": a.with_responses},
+          wpath(f"{a.out}.stats.json"))
+    common.log(f"[pretrain] done in {st['seconds']/60:.1f} min -> {wpath(a.out + '.pt')}")
 
 
-def load_base(kind, labels=None, dropout=0.1):
+def load_base(kind, base, labels=None, dropout=0.1):
     import torch
-    ck = torch.load(wpath("pretrain.pt"), map_location="cpu")
+    ck = torch.load(wpath(f"{base}.pt"), map_location="cpu")
     cfg = gpt2.GPT2Config.from_dict(ck["config"])
     cfg.dropout = dropout
     if kind == "cls":
@@ -64,7 +65,7 @@ def load_base(kind, labels=None, dropout=0.1):
 
 # ------------------------------------------------------------------------------------------ intent
 def retail_intent_data(data, oos_train_per_intent=20, oos_eval_per_intent=30):
-    train = D.bitext_intent(data, "train")
+    train = D.bitext_intent_augmented(data, "train")
     intents = sorted({i for _, i in train})
     labels = intents + [LABEL_OOS]
     tr = train + [(t, LABEL_OOS) for t in D.retail_oos(data, "train", oos_train_per_intent)]
@@ -74,14 +75,14 @@ def retail_intent_data(data, oos_train_per_intent=20, oos_eval_per_intent=30):
     return labels, tr, va, te_in, te_oos
 
 
-def fit_classifier(labels, train_pairs, epochs, lr, seed, name, batch=32):
+def fit_classifier(labels, train_pairs, epochs, lr, seed, name, base="pretrain", batch=32):
     import train
     common.seed_all(seed)
     tok = common.tokenizer()
     lid = {l: i for i, l in enumerate(labels)}
     seqs = [tok.encode(t)[:128] or [gpt2.EOT_ID] for t, _ in train_pairs]
     ys = [lid[l] for _, l in train_pairs]
-    model = load_base("cls", labels)
+    model = load_base("cls", base, labels)
     st = train.train_cls(model, seqs, ys, epochs, lr=lr, batch=batch, warmup=100, seed=seed, name=name)
     return model, st
 
@@ -124,13 +125,13 @@ def cmd_train_intent(a):
     labels, tr, va, te_in, te_oos = retail_intent_data(a.data)
     common.log(f"[train-intent] {len(labels)} labels, train {len(tr)} (oos {sum(l == LABEL_OOS for _, l in tr)}), "
                f"val {len(va)}")
-    model, st = fit_classifier(labels, tr, a.epochs, a.lr, a.seed, "train-intent")
+    model, st = fit_classifier(labels, tr, a.epochs, a.lr, a.seed, "train-intent", base=a.base)
     lid = {l: i for i, l in enumerate(labels)}
     pv = predict(model, [t for t, _ in va])
     th = choose_threshold(pv, [lid[l] for _, l in va], labels)
     model.config.oos_threshold = th
     gpt2.save(model, wpath("intent.pt"))
-    _dump({**st, "oos_threshold": th}, wpath("intent.stats.json"))
+    _dump({**st, "oos_threshold": th, "base": a.base, "epochs": a.epochs, "lr": a.lr}, wpath("intent.stats.json"))
     common.log(f"[train-intent] done in {st['seconds']/60:.1f} min; validation-chosen oos threshold {th}")
 
 
@@ -193,7 +194,7 @@ def cmd_train_responder(a):
     common.setup_torch(seed=a.seed)
     import train
     if a.init == "pretrain":
-        model = load_base("lm", dropout=0.0)
+        model = load_base("lm", a.base, dropout=0.0)
     else:  # independent of `pretrain`: trained as an LM on the prompt/response text itself
         common.seed_all(a.seed)
         model = gpt2.GPT2LMHeadModel(gpt2.GPT2Config(**{**BASE, "n_embd": a.n_embd, "n_layer": a.n_layer,
@@ -204,14 +205,15 @@ def cmd_train_responder(a):
     st = train.train_lm(model, ex, 1, lr=a.lr, max_tokens=a.batch_tokens, max_batch=32, warmup=40,
                         seed=a.seed, name="train-responder", neg_samples=2048, time_budget_s=a.time_budget)
     gpt2.save(model, wpath("responder.pt"))
-    _dump({**st, "pairs": n, "examples": len(ex), "dropped_too_long": dropped}, wpath("responder.stats.json"))
+    _dump({**st, "pairs": n, "examples": len(ex), "dropped_too_long": dropped, "init": a.init,
+           "base": a.base if a.init == "pretrain" else None, "epochs": a.epochs}, wpath("responder.stats.json"))
     common.log(f"[train-responder] done in {st['seconds']/60:.1f} min")
 
 
 # ------------------------------------------------------------------------------------------ register
 def add_commands(sub):
     s = sub.add_parser("pretrain", help="LM pretraining on the data sets' text")
-    s.add_argument("--epochs", type=int, default=1)
+    s.add_argument("--epochs", type=int, default=8)
     s.add_argument("--with-responses", action="store_true", help="also pretrain on the Bitext responses")
     s.add_argument("--lr", type=float, default=2e-3)
     s.add_argument("--batch-tokens", type=int, default=3072)
@@ -219,23 +221,26 @@ def add_commands(sub):
     s.add_argument("--n-layer", type=int, default=BASE["n_layer"])
     s.add_argument("--n-head", type=int, default=BASE["n_head"])
     s.add_argument("--time-budget", type=float, default=None, help="stop after this many seconds")
+    s.add_argument("--out", default="pretrain", help="checkpoint name under artifacts/training (NAME.pt)")
     s.add_argument("--seed", type=int, default=1234)
     s.set_defaults(fn=cmd_pretrain)
     s = sub.add_parser("train-intent", help="fine-tune the 28-label intent classifier")
-    s.add_argument("--epochs", type=int, default=10)
+    s.add_argument("--epochs", type=int, default=20)
     s.add_argument("--lr", type=float, default=2e-3)
+    s.add_argument("--base", default="pretrain", help="pretrained checkpoint name under artifacts/training")
     s.add_argument("--seed", type=int, default=1234)
     s.set_defaults(fn=cmd_train_intent)
     s = sub.add_parser("train-responder", help="fine-tune the responder on request -> response pairs")
-    s.add_argument("--epochs", type=int, default=1, help="passes over the pairs (fresh random contexts each)")
-    s.add_argument("--init", choices=["scratch", "pretrain"], default="scratch",
-                   help="scratch (default; runs in parallel with `pretrain`) or start from artifacts/training/pretrain.pt")
+    s.add_argument("--epochs", type=int, default=2, help="passes over the pairs (fresh random contexts each)")
+    s.add_argument("--init", choices=["scratch", "pretrain"], default="pretrain",
+                   help="pretrain (default: start from the --base checkpoint) or scratch (a fresh initialisation)")
     s.add_argument("--n-embd", type=int, default=BASE["n_embd"])
     s.add_argument("--n-layer", type=int, default=BASE["n_layer"])
     s.add_argument("--n-head", type=int, default=BASE["n_head"])
     s.add_argument("--lr", type=float, default=2e-3)
     s.add_argument("--batch-tokens", type=int, default=3072)
     s.add_argument("--time-budget", type=float, default=None)
+    s.add_argument("--base", default="pretrain", help="with --init pretrain: checkpoint name under artifacts/training")
     s.add_argument("--seed", type=int, default=1234)
     s.set_defaults(fn=cmd_train_responder)
     try:
