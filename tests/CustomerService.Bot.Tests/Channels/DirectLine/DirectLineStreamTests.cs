@@ -84,7 +84,12 @@ public sealed class DirectLineStreamTests : IDisposable
     public async Task Stream_TypingPrecedesReplyAndNeverFollowsIt()
     {
         var conversation = await _client.StartAsync();
-        await using var stream = await _client.OpenStreamAsync(conversation.StreamUrl);
+
+        // Typing is never stored, so only a live subscription sees it, and a busy server may subscribe a moment after
+        // the handshake returns. It subscribes before it replays: replaying the history and seeing the welcome
+        // proves the subscription is live (an empty watermark replays from the start).
+        await using var stream = await _client.OpenStreamAsync(conversation.StreamUrl + "&watermark=");
+        await stream.WaitForAsync(a => a["from"]?["role"]?.GetValue<string>() == "bot" && a["replyToId"] is null);
         var first = await _client.SendMessageAsync(conversation.ConversationId, conversation.Token, "first question", "q-1");
         await stream.WaitForAsync(a => a["replyToId"]?.GetValue<string>() == first && a["type"]!.GetValue<string>() == "message");
 
