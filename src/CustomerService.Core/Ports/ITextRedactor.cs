@@ -1,8 +1,9 @@
 namespace CustomerService.Core.Ports;
 
 /// <summary>
-/// Masks personal data (card numbers, e-mail addresses, phone numbers, IBANs) in customer text before it
-/// leaves the conversation: escalation cards, logs, exports. Order numbers and dates are kept.
+/// Masks personal data (card numbers, e-mail addresses, phone numbers, IBANs) in customer text before it is
+/// stored or leaves the conversation: transcripts, escalation cards, logs, generator prompts. Order numbers and
+/// dates are kept.
 /// </summary>
 public interface ITextRedactor
 {
