@@ -281,6 +281,12 @@ internal static partial class DialogValidator
         {
             error($"'{property}' must name a value (e.g. customer_name or confirm=yes)");
         }
+        else if (name == key && name is not null && PlaceholderDefaults.HasDefault(name))
+        {
+            // Site-section labels and generic phrases always have a text, so "is it known?" on one always holds
+            // ("order_status=refunded" still works: the default never equals the value tested).
+            error($"'{property}' names '{name}', which always has a default text; test a slot or a customer value instead");
+        }
     }
 
     private static void CheckTexts(IReadOnlyList<string> texts, string property, bool required, Action<string> error)

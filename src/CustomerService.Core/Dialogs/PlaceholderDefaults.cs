@@ -31,4 +31,9 @@ internal static class PlaceholderDefaults
         new("Customer Support Hours", "business hours"),
         new("Customer Service Hours", "business hours"),
     ];
+
+    private static readonly HashSet<string> Keys = [.. Values.Select(v => PlaceholderKey.Normalize(v.Key))];
+
+    /// <summary>True when <paramref name="name"/> always has a default value (so a condition on it always holds).</summary>
+    public static bool HasDefault(string name) => Keys.Contains(PlaceholderKey.Normalize(name));
 }

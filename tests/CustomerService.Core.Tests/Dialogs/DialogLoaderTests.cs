@@ -45,6 +45,7 @@ public sealed class DialogLoaderTests : IDisposable
     [InlineData("missing_fallback", "delivery_options.json", "needs 'fallback' texts")]
     [InlineData("malformed_placeholder", "thanks.json", "malformed placeholder")]
     [InlineData("unknown_outcome", "track_order.json", "has no outcome 'notfound'")]
+    [InlineData("condition_on_default", "delivery_period.json", "'when' names 'order_status', which always has a default text")]
     public void Load_BadFile_ThrowsNamingFileAndProblem(string fixture, string file, string problem)
     {
         CopyShippedWith(fixture);
