@@ -73,20 +73,29 @@ def bitext_intent_augmented(data, split, seed=27):
     """Bitext utterances plus, for each one that names an entity, a copy with a fresh value of that entity's
     kind: Bitext uses only 4-8 distinct values per kind (five order numbers), and a classifier that has only
     seen those calls any other order number out of scope."""
-    rng = random.Random(seed)
     out = []
+    for original, fresh in _with_fresh_entities(data, split, seed):
+        out.append(original)
+        if fresh:
+            out.append(fresh)
+    return out
+
+
+def _with_fresh_entities(data, split, seed):
+    """(utterance, intent) per row, each with its fresh-entity copy or None; one seeded draw per entity row."""
+    rng = random.Random(seed)
     for r in read_csv(os.path.join(data, BITEXT_INTENT, f"{split}.csv")):
         u, kind = r["utterance"], r["entity_type"]
-        out.append((u, r["intent"]))
+        fresh = None
         try:
             start, end = int(r["start_offset"]), int(r["end_offset"])
         except ValueError:
-            continue
-        if kind and u[start:end] == r["entity_value"]:
+            start = end = None
+        if kind and start is not None and u[start:end] == r["entity_value"]:
             value = _entity_value(kind, r["entity_value"], rng)
             if value != r["entity_value"]:
-                out.append((u[:start] + value + u[end:], r["intent"]))
-    return out
+                fresh = (u[:start] + value + u[end:], r["intent"])
+        yield (u, r["intent"]), fresh
 
 
 def bitext_eval_utterances(data):
@@ -118,14 +127,7 @@ def bitext_test_fresh_entities(data, seed=4242):
     """The test utterances of `bitext_test` that name an entity, with a value the data set never uses (e.g. an
     order number in another format): measures whether the classifier learned the intent or the five values."""
     kept = set(bitext_test(data, "test"))
-    original = set(bitext_intent(data, "test"))
-    rows = bitext_intent_augmented(data, "test", seed=seed)
-    out, previous = [], None
-    for row in rows:
-        if row not in original and previous in kept:
-            out.append(row)
-        previous = row if row in original else previous
-    return out
+    return [fresh for original, fresh in _with_fresh_entities(data, "test", seed) if fresh and original in kept]
 
 
 def banking77(data, split):
