@@ -14,11 +14,7 @@ public sealed class UnansweredMessageStoreTests
     {
         await using var host = await DataTestHost.StartAsync();
         var answered = await AppendAsync(host, "conv-a", DataTestHost.UserMessage("first, answered"));
-        await host.RunTurnAsync("conv-a", (sp, _) =>
-        {
-            sp.GetRequiredService<ITranscriptStore>().Stage("conv-a", DataTestHost.BotMessage("an answer") with { ReplyToId = answered.Activity.Id });
-            return Task.CompletedTask;
-        });
+        await AnswerAsync(host, "conv-a", answered, "an answer");
         await AppendAsync(host, "conv-a", DataTestHost.UserMessage("second"));
         await AppendAsync(host, "conv-a", DataTestHost.UserMessage("third"));
 
@@ -35,11 +31,7 @@ public sealed class UnansweredMessageStoreTests
         await using var host = await DataTestHost.StartAsync();
         var first = await AppendAsync(host, "conv-a", DataTestHost.UserMessage("first"));
         await AppendAsync(host, "conv-a", DataTestHost.UserMessage("second, queued when the host died"));
-        await host.RunTurnAsync("conv-a", (sp, _) =>
-        {
-            sp.GetRequiredService<ITranscriptStore>().Stage("conv-a", DataTestHost.BotMessage("answer to first") with { ReplyToId = first.Activity.Id });
-            return Task.CompletedTask;
-        });
+        await AnswerAsync(host, "conv-a", first, "answer to first");
 
         var found = await FindAsync(host);
 
@@ -51,11 +43,7 @@ public sealed class UnansweredMessageStoreTests
     {
         await using var host = await DataTestHost.StartAsync();
         var hello = await AppendAsync(host, "conv-a", DataTestHost.UserMessage("hello"));
-        await host.RunTurnAsync("conv-a", (sp, _) =>
-        {
-            sp.GetRequiredService<ITranscriptStore>().Stage("conv-a", DataTestHost.BotMessage("hi") with { ReplyToId = hello.Activity.Id });
-            return Task.CompletedTask;
-        });
+        await AnswerAsync(host, "conv-a", hello, "hi");
 
         Assert.Empty(await FindAsync(host));
     }
@@ -95,6 +83,14 @@ public sealed class UnansweredMessageStoreTests
 
     private static Task<StoredActivity> AppendAsync(DataTestHost host, string conversationId, Core.Activities.Activity activity) =>
         host.InScopeAsync(sp => sp.GetRequiredService<ITranscriptStore>().AppendCommittedAsync(conversationId, activity, CancellationToken.None));
+
+    /// <summary>A committed turn whose bot reply names <paramref name="message"/> as the message it answers.</summary>
+    private static Task AnswerAsync(DataTestHost host, string conversationId, StoredActivity message, string reply) =>
+        host.RunTurnAsync(conversationId, (sp, _) =>
+        {
+            sp.GetRequiredService<ITranscriptStore>().Stage(conversationId, DataTestHost.BotMessage(reply) with { ReplyToId = message.Activity.Id });
+            return Task.CompletedTask;
+        });
 
     private static Task<IReadOnlyList<UnansweredMessage>> FindAsync(
         DataTestHost host, string channelId = "webchat", DateTimeOffset? since = null, DateTimeOffset? before = null) =>
