@@ -89,25 +89,40 @@ def export_cls_onnx(model, path):
 
 
 def _finish(path, ins, outs):
-    """Store float initializers as fp16 with a Cast to fp32 at graph start; assert I/O names."""
+    """Store float initializers as fp16 with a Cast to fp32 at graph start; assert I/O names.
+
+    Embedding lookups (Gather) read the fp16 table and cast only the rows they gather: ONNX Runtime folds a
+    Cast of an initializer into an fp32 copy at load, so a table cast up front would be resident twice in
+    fp32 (the 50257 x n_embd token table is most of the model). Gather-then-Cast equals Cast-then-Gather
+    bit for bit."""
     mdl = onnx.load(path)
     g = mdl.graph
-    casts, new_inits = [], []
+    casts, new_inits, fp16_of = [], [], {}
     for init in g.initializer:
         if init.data_type == TensorProto.FLOAT and len(init.dims) > 0:
             arr = numpy_helper.to_array(init)
             if np.abs(arr).max() < 60000:
                 h = numpy_helper.from_array(arr.astype(np.float16), init.name + "_fp16")
                 new_inits.append(h)
+                fp16_of[init.name] = h.name
                 casts.append(helper.make_node("Cast", [h.name], [init.name], to=TensorProto.FLOAT,
                                               name="Cast_" + init.name))
                 continue
         new_inits.append(init)
     del g.initializer[:]
     g.initializer.extend(new_inits)
-    nodes = list(g.node)
+    nodes = []
+    for n in g.node:
+        if n.op_type == "Gather" and n.input[0] in fp16_of:
+            rows = n.output[0] + "_fp16"
+            axis = next((a.i for a in n.attribute if a.name == "axis"), 0)
+            nodes.append(helper.make_node("Gather", [fp16_of[n.input[0]], n.input[1]], [rows], name=n.name, axis=axis))
+            nodes.append(helper.make_node("Cast", [rows], [n.output[0]], to=TensorProto.FLOAT, name=n.name + "_Cast"))
+        else:
+            nodes.append(n)
+    consumed = {i for n in nodes for i in n.input} | {o.name for o in g.output}
     del g.node[:]
-    g.node.extend(casts + nodes)
+    g.node.extend([c for c in casts if c.output[0] in consumed] + nodes)
     onnx.checker.check_model(mdl)
     onnx.save(mdl, path)
     got_in = [i.name for i in mdl.graph.input if i.name not in {x.name for x in mdl.graph.initializer}]

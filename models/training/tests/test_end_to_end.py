@@ -73,10 +73,14 @@ class EndToEndTests(unittest.TestCase):
         wte = [i for i in m.graph.initializer if i.name.startswith("transformer.wte.weight")]
         self.assertEqual(len(wte), 1)  # tied head is not written twice
         self.assertEqual(wte[0].data_type, onnx.TensorProto.FLOAT16)
+        gathers = [n for n in m.graph.node if n.op_type == "Gather" and n.input[0].startswith("transformer.w")]
+        self.assertEqual(sorted(n.input[0] for n in gathers), ["transformer.wpe.weight_fp16", "transformer.wte.weight_fp16"])
         c = onnx.load(os.path.join(self.tmp, "tiny-intent", "onnx", "model.onnx"))
         self.assertEqual([i.name for i in c.graph.input if i.name not in {x.name for x in c.graph.initializer}],
                          ["input_ids", "attention_mask"])
         self.assertEqual([o.name for o in c.graph.output], ["logits"])
+        # The classifier has no output layer: nothing needs the token table in fp32, so nothing casts it whole.
+        self.assertFalse([n for n in c.graph.node if n.op_type == "Cast" and n.input[0] == "transformer.wte.weight_fp16"])
 
     def test_parity_fixtures_hold_on_the_onnx_graph(self):
         p = json.load(open(os.path.join(self.tmp, "parity", "tiny-responder.json")))
