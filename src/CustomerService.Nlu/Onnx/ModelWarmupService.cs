@@ -42,6 +42,9 @@ internal sealed class ModelWarmupService(
             {
                 _ = piece;
             }
+
+            // Loading left large freed buffers in the C heap; give them back before the host reports ready.
+            NativeHeap.Trim();
             readiness.MarkReady(host.Device);
             var elapsedMs = time.GetElapsedTime(started).TotalMilliseconds;
             Log.WarmupSucceeded(logger, host.Device, elapsedMs);
