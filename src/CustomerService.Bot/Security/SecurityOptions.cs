@@ -44,4 +44,13 @@ internal sealed class SecurityOptions
     /// <summary>Conversations and addresses tracked at once; idle ones are forgotten first.</summary>
     [Range(100, 10_000_000)]
     public int MaxTrackedClients { get; set; } = 100_000;
+
+    /// <summary>
+    /// Reverse proxies (addresses like <c>10.0.0.5</c> or networks like <c>10.0.0.0/8</c>) whose
+    /// <c>X-Forwarded-For</c> / <c>X-Forwarded-Proto</c> the host believes. Empty (the default): the headers are
+    /// ignored and every limit counts the connecting address, so behind a proxy all customers would share one
+    /// address budget; listing the proxy makes each customer's own address count. Never list addresses clients
+    /// can connect from directly: they could then claim any address.
+    /// </summary>
+    public IList<string> TrustedProxies { get; } = [];
 }

@@ -13,6 +13,9 @@ internal static class SecurityServiceCollectionExtensions
         services.AddOptions<SecurityOptions>()
             .BindConfiguration(SecurityOptions.SectionName)
             .ValidateDataAnnotations()
+            .Validate(
+                o => o.TrustedProxies.All(TrustedProxyNetworks.IsValid),
+                "Security:TrustedProxies: every entry must be an IP address (10.0.0.5) or a network in CIDR notation (10.0.0.0/8)")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<RequestThrottle>();
