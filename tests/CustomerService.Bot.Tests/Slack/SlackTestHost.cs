@@ -34,6 +34,9 @@ internal sealed class SlackTestHost : IAsyncDisposable
     public const string CardsChannel = "C0CARDS";
     public const string TeamId = "T0001";
 
+    /// <summary>Where every host's clock starts unless a test says otherwise.</summary>
+    public static readonly DateTimeOffset Epoch = new(2026, 3, 2, 9, 30, 0, TimeSpan.Zero);
+
     private readonly SqliteConnection _database;
     private readonly bool _ownsDatabase;
 
@@ -69,12 +72,13 @@ internal sealed class SlackTestHost : IAsyncDisposable
         IReadOnlyDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? configureServices = null,
         SqliteConnection? database = null,
-        FakeSlackWebApi? slack = null)
+        FakeSlackWebApi? slack = null,
+        DateTimeOffset? now = null)
     {
         var ownsDatabase = database is null;
         database ??= OpenDatabase();
         slack ??= new FakeSlackWebApi { TeamId = TeamId };
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 30, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(now ?? Epoch);
         var values = new Dictionary<string, string?>
         {
             ["ConnectionStrings:CustomerService"] = database.ConnectionString,

@@ -95,4 +95,10 @@ internal static partial class Log
 
     [LoggerMessage(4535, LogLevel.Error, "Slack Socket Mode was disabled for this app (link_disabled); stopping")]
     public static partial void SocketLinkDisabled(ILogger logger);
+
+    [LoggerMessage(4536, LogLevel.Information, "Answering {Count} Slack customer message(s) the previous run acknowledged but never answered")]
+    public static partial void SlackResumingUnanswered(ILogger logger, int count);
+
+    [LoggerMessage(4537, LogLevel.Warning, "Unanswered Slack activity {ActivityId} of {ConversationId} from the previous run was not resumed (no thread to answer in, or the work queue is full)")]
+    public static partial void SlackResumeSkipped(ILogger logger, string activityId, string conversationId);
 }

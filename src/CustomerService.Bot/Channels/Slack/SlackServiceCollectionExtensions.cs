@@ -62,6 +62,7 @@ internal static class SlackServiceCollectionExtensions
 
         services.TryAddSingleton<ISlackSocketConnector, ClientWebSocketConnector>();
         services.AddHostedService<SlackTurnWorker>();
+        services.AddHostedService<SlackTurnRecovery>();
         services.AddHostedService<SlackSocketModeWorker>();
         services.AddHostedService<EscalationOutboxWorker>();
         return services;

@@ -1,0 +1,115 @@
+using System.Text.Json;
+using CustomerService.Bot.Channels.Slack.Events;
+using CustomerService.Core.Ports;
+using CustomerService.Core.Turns;
+using Microsoft.Extensions.Options;
+
+namespace CustomerService.Bot.Channels.Slack.Work;
+
+/// <summary>
+/// At start, answers the Slack customer messages the previous run acknowledged but never answered. A message is stored
+/// before Slack gets its 200, so Slack never redelivers it; a stop between that and the turn's commit would otherwise
+/// leave the customer unanswered. Same rules as Web Chat's recovery: only conversations the bot still owns, only
+/// messages stored before this process started and within <see cref="TurnOptions.RecoveryWindow"/>. The reply goes
+/// into the message's thread, rebuilt from the <see cref="SlackChannelData"/> stored with it.
+/// </summary>
+internal sealed class SlackTurnRecovery : BackgroundService
+{
+    private const int MaxResumed = 200;
+    private static readonly bool[] DirectOrNot = [true, false];
+
+    private readonly IServiceScopeFactory _scopes;
+    private readonly SlackWorkQueue _queue;
+    private readonly SlackOptions _slack;
+    private readonly TurnOptions _turns;
+    private readonly TimeProvider _time;
+    private readonly ILogger<SlackTurnRecovery> _logger;
+
+    // Hosted services are constructed before the host takes requests: anything stored later is this process's own.
+    private readonly DateTimeOffset _startedAt;
+
+    public SlackTurnRecovery(
+        IServiceScopeFactory scopes,
+        SlackWorkQueue queue,
+        IOptions<SlackOptions> slack,
+        IOptions<TurnOptions> turns,
+        TimeProvider time,
+        ILogger<SlackTurnRecovery> logger)
+    {
+        _scopes = scopes;
+        _queue = queue;
+        _slack = slack.Value;
+        _turns = turns.Value;
+        _time = time;
+        _logger = logger;
+        _startedAt = time.GetUtcNow();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!_slack.Enabled || _turns.RecoveryWindow <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        IReadOnlyList<UnansweredMessage> unanswered;
+        await using (var scope = _scopes.CreateAsyncScope())
+        {
+            unanswered = await scope.ServiceProvider.GetRequiredService<IUnansweredMessages>()
+                .FindAsync(SlackActivityMapper.ChannelId, _startedAt - _turns.RecoveryWindow, _startedAt, MaxResumed, stoppingToken);
+        }
+
+        if (unanswered.Count == 0)
+        {
+            return;
+        }
+
+        Log.SlackResumingUnanswered(_logger, unanswered.Count);
+        foreach (var message in unanswered)
+        {
+            var inbound = Rebuild(message);
+            if (inbound is null)
+            {
+                Log.SlackResumeSkipped(_logger, message.Inbound.Activity.Id ?? string.Empty, message.ConversationId);
+                continue;
+            }
+
+            if (!await _queue.TryEnqueueAsync(new SlackCustomerTurnWork(inbound, message.Inbound), TimeSpan.FromSeconds(5), _time, stoppingToken))
+            {
+                Log.SlackResumeSkipped(_logger, message.Inbound.Activity.Id ?? string.Empty, message.ConversationId);
+            }
+        }
+    }
+
+    /// <summary>The inbound message as the receiver saw it, from the stored activity; null when it cannot be rebuilt exactly.</summary>
+    private static SlackInboundMessage? Rebuild(UnansweredMessage message)
+    {
+        var activity = message.Inbound.Activity;
+        SlackChannelData? data;
+        try
+        {
+            data = activity.ChannelData is { ValueKind: JsonValueKind.Object } json
+                ? json.Deserialize<SlackChannelData>(SlackJson.Options)
+                : null;
+        }
+        catch (JsonException)
+        {
+            data = null;
+        }
+
+        // From.Id is "user:team" (SlackActivityMapper.Customer).
+        var from = activity.From?.Id;
+        var separator = from?.LastIndexOf(':') ?? -1;
+        if (data is null || separator <= 0 || string.IsNullOrEmpty(data.Channel) || string.IsNullOrEmpty(data.Ts))
+        {
+            return null;
+        }
+
+        // Whether it was a DM is not stored; the conversation key tells (a DM is keyed by channel, a thread by its root).
+        // If neither matches, the reply would land elsewhere: skip it instead.
+        return DirectOrNot
+            .Select(isDirect => new SlackInboundMessage(
+                SlackMessageKind.Customer, data.EventId, data.TeamId, data.Channel, from![..separator], activity.Text ?? string.Empty, data.Ts, data.ThreadTs, isDirect))
+            .FirstOrDefault(rebuilt => rebuilt.ConversationId == message.ConversationId);
+    }
+}
