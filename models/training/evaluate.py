@@ -229,7 +229,7 @@ def cmd_benchmark(a):
         tr, va = D.banking77_split(a.data)
         te = D.banking77(a.data, "test")
         labels = sorted({l for _, l in tr})
-        m, st = P.fit_classifier(labels, tr, a.banking_epochs, a.lr, a.seed, "bench-banking77", base=a.base)
+        m, st = P.fit_classifier(labels, tr, a.banking_epochs, a.lr, a.seed, "bench-banking77", base=a.base, dropout=a.dropout)
         res = {}
         for name, split in (("validation", va), ("test", te)):
             pr = P.predict(m, [t for t, _ in split])
@@ -238,7 +238,7 @@ def cmd_benchmark(a):
             rep = report([l for _, l in split], pred, conf.tolist(), labels)
             res[name] = {"accuracy": rep["accuracy"], "macro_f1": rep["macro avg f1"], "ece": rep["ece"], "n": rep["n"],
                          "most_confused": rep["most_confused"][:5]}
-        res["train_n"], res["epochs"], res["minutes"] = len(tr), a.banking_epochs, (time.time() - t0) / 60
+        res["train_n"], res["epochs"], res["dropout"], res["minutes"] = len(tr), a.banking_epochs, a.dropout, (time.time() - t0) / 60
         out["banking77"] = res
         common.log(f"[benchmark] BANKING77 test acc {res['test']['accuracy']:.4f} (val {res['validation']['accuracy']:.4f})")
         _dump(res, P.wpath("bench-banking77.json"))
@@ -247,14 +247,14 @@ def cmd_benchmark(a):
         full = D.clinc(a.data, a.clinc_variant)
         tr = [(t, l) for t, l in full["train"]] + [(t, P.LABEL_OOS) for t, _ in full["oos_train"]]
         labels = sorted({l for _, l in full["train"]}) + [P.LABEL_OOS]
-        m, st = P.fit_classifier(labels, tr, a.clinc_epochs, a.lr, a.seed, "bench-clinc150", base=a.base)
+        m, st = P.fit_classifier(labels, tr, a.clinc_epochs, a.lr, a.seed, "bench-clinc150", base=a.base, dropout=a.dropout)
         lid = {l: i for i, l in enumerate(labels)}
         va = [(t, l) for t, l in full["val"]] + [(t, P.LABEL_OOS) for t, _ in full["oos_val"]]
         pv = P.predict(m, [t for t, _ in va])
         th = P.choose_threshold(pv, [lid[l] for _, l in va], labels, max_in_drop=a.clinc_max_in_drop)
         te_in, te_oos = full["test"], full["oos_test"]
         pi, po = P.predict(m, [t for t, _ in te_in]), P.predict(m, [t for t, _ in te_oos])
-        res = {"variant": a.clinc_variant, "train_n": len(tr), "epochs": a.clinc_epochs}
+        res = {"variant": a.clinc_variant, "train_n": len(tr), "epochs": a.clinc_epochs, "dropout": a.dropout}
         for name, t in (("argmax", 0.0), ("threshold", th)):
             p_in, c_in = apply_threshold(pi, labels, t)
             p_oos, _ = apply_threshold(po, labels, t)
@@ -302,6 +302,7 @@ def add_commands(sub):
     s.add_argument("--clinc-variant", choices=["full", "oos_plus"], default="oos_plus")
     s.add_argument("--clinc-max-in-drop", type=float, default=0.01)
     s.add_argument("--lr", type=float, default=2e-3)
+    s.add_argument("--dropout", type=float, default=0.2, help="default: the same as train-intent")
     s.add_argument("--base", default="pretrain", help="pretrained checkpoint (the shipped intent model's base)")
     s.add_argument("--seed", type=int, default=1234)
     s.set_defaults(fn=cmd_benchmark)

@@ -75,14 +75,14 @@ def retail_intent_data(data, oos_train_per_intent=20, oos_eval_per_intent=30):
     return labels, tr, va, te_in, te_oos
 
 
-def fit_classifier(labels, train_pairs, epochs, lr, seed, name, base="pretrain", batch=32, label_smoothing=0.0):
+def fit_classifier(labels, train_pairs, epochs, lr, seed, name, base="pretrain", batch=32, label_smoothing=0.0, dropout=0.2):
     import train
     common.seed_all(seed)
     tok = common.tokenizer()
     lid = {l: i for i, l in enumerate(labels)}
     seqs = [tok.encode(t)[:128] or [gpt2.EOT_ID] for t, _ in train_pairs]
     ys = [lid[l] for _, l in train_pairs]
-    model = load_base("cls", base, labels)
+    model = load_base("cls", base, labels, dropout=dropout)
     st = train.train_cls(model, seqs, ys, epochs, lr=lr, batch=batch, warmup=100, seed=seed, name=name,
                          label_smoothing=label_smoothing)
     return model, st
@@ -127,13 +127,14 @@ def cmd_train_intent(a):
     common.log(f"[train-intent] {len(labels)} labels, train {len(tr)} (oos {sum(l == LABEL_OOS for _, l in tr)}), "
                f"val {len(va)}")
     model, st = fit_classifier(labels, tr, a.epochs, a.lr, a.seed, "train-intent", base=a.base,
-                               label_smoothing=a.label_smoothing)
+                               label_smoothing=a.label_smoothing, dropout=a.dropout)
     lid = {l: i for i, l in enumerate(labels)}
     pv = predict(model, [t for t, _ in va])
     th = choose_threshold(pv, [lid[l] for _, l in va], labels)
     model.config.oos_threshold = th
     gpt2.save(model, wpath("intent.pt"))
-    _dump({**st, "oos_threshold": th, "base": a.base, "epochs": a.epochs, "lr": a.lr, "label_smoothing": a.label_smoothing},
+    _dump({**st, "oos_threshold": th, "base": a.base, "epochs": a.epochs, "lr": a.lr, "label_smoothing": a.label_smoothing,
+           "dropout": a.dropout},
           wpath("intent.stats.json"))
     common.log(f"[train-intent] done in {st['seconds']/60:.1f} min; validation-chosen oos threshold {th}")
 
@@ -232,6 +233,8 @@ def add_commands(sub):
     s.add_argument("--lr", type=float, default=2e-3)
     s.add_argument("--base", default="pretrain", help="pretrained checkpoint name under artifacts/training")
     s.add_argument("--label-smoothing", type=float, default=0.0, help="cross-entropy label smoothing (0 = none)")
+    s.add_argument("--dropout", type=float, default=0.2,
+                   help="dropout of attention, residual and embedding outputs while fine-tuning")
     s.add_argument("--seed", type=int, default=1234)
     s.set_defaults(fn=cmd_train_intent)
     s = sub.add_parser("train-responder", help="fine-tune the responder on request -> response pairs")

@@ -209,7 +209,7 @@ Full report: `eval/intent_report.json`, `eval/confusion_matrix.png`, and `../REA
 ## Recipe
 1. `cli.py pretrain`: causal-LM pretraining on the text of all data sets (excluding every evaluated utterance),
    {(pre or {}).get('epochs', '?')} epochs, checkpoint `{(it or {}).get('base', 'pretrain')}` — {((pre or {}).get('seconds', 0) / 60):.1f} min.
-2. `cli.py train-intent`: fine-tune with cross-entropy, AdamW (LR {(it or {}).get('lr', 2e-3)}), dropout 0.1, cosine schedule, {(it or {}).get('epochs', '?')} epochs;
+2. `cli.py train-intent`: fine-tune with cross-entropy, AdamW (LR {(it or {}).get('lr', 2e-3)}), dropout {(it or {}).get('dropout', 0.1)}, cosine schedule, {(it or {}).get('epochs', '?')} epochs;
    only the embedding rows of tokens seen in the training texts are updated (the rest stay pretrained)
    — {((it or {}).get('seconds', 0) / 60):.1f} min on the 2-core CPU; seeds fixed.
 3. `cli.py export`, `cli.py evaluate`. See `../training/README.md`.
