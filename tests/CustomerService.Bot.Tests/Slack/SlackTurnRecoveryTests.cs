@@ -47,6 +47,30 @@ public sealed class SlackTurnRecoveryTests
         Assert.DoesNotContain(restarted.Slack.Calls, c => c.Method == "chat.postMessage" && c.Field("channel") == Channel);
     }
 
+    [Theory]
+    [InlineData("D0DM", "1772443805.000200", "1772443805.000200", true)]
+    [InlineData(Channel, "1772443805.000200", ThreadRoot, false)]
+    public void FromStoredCustomerMessage_WhatToActivityStored_GivesBackTheSameMessage(string channel, string ts, string threadRoot, bool isDirect)
+    {
+        var original = new SlackInboundMessage(SlackMessageKind.Customer, "EvRT", SlackTestHost.TeamId, channel, "U0CUST", "where is &lt;my&gt; parcel", ts, threadRoot, isDirect);
+        var stored = SlackActivityMapper.ToActivity(original, new ChannelAccount("UBOT", "bot", RoleTypes.Bot), SlackTestHost.Epoch);
+
+        var rebuilt = SlackActivityMapper.FromStoredCustomerMessage(stored, original.ConversationId);
+
+        // The text is the stored plain text (what the turn reads); everything that addresses the reply is the original's.
+        Assert.Equal(original with { Text = stored.Text! }, rebuilt);
+    }
+
+    [Fact]
+    public void FromStoredCustomerMessage_ConversationKeyDoesNotMatch_IsNotRebuilt()
+    {
+        var original = Customer("EvKEY", "1772443805.000200", "hi");
+        var stored = SlackActivityMapper.ToActivity(original, new ChannelAccount("UBOT", "bot", RoleTypes.Bot), SlackTestHost.Epoch);
+
+        Assert.Null(SlackActivityMapper.FromStoredCustomerMessage(stored, "slack:T0001:C0OTHER:1.2"));
+        Assert.Null(SlackActivityMapper.FromStoredCustomerMessage(stored with { ChannelData = null }, original.ConversationId));
+    }
+
     private static SlackInboundMessage Customer(string eventId, string ts, string text) =>
         new(SlackMessageKind.Customer, eventId, SlackTestHost.TeamId, Channel, "U0CUST", text, ts, ThreadRoot, IsDirectMessage: false);
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CustomerService.Bot.Channels.Slack.Events;
 using CustomerService.Core.Ports;
 using CustomerService.Core.Turns;
@@ -16,7 +15,6 @@ namespace CustomerService.Bot.Channels.Slack.Work;
 internal sealed class SlackTurnRecovery : BackgroundService
 {
     private const int MaxResumed = 200;
-    private static readonly bool[] DirectOrNot = [true, false];
 
     private readonly IServiceScopeFactory _scopes;
     private readonly SlackWorkQueue _queue;
@@ -67,7 +65,7 @@ internal sealed class SlackTurnRecovery : BackgroundService
         Log.SlackResumingUnanswered(_logger, unanswered.Count);
         foreach (var message in unanswered)
         {
-            var inbound = Rebuild(message);
+            var inbound = SlackActivityMapper.FromStoredCustomerMessage(message.Inbound.Activity, message.ConversationId);
             if (inbound is null)
             {
                 Log.SlackResumeSkipped(_logger, message.Inbound.Activity.Id ?? string.Empty, message.ConversationId);
@@ -79,37 +77,5 @@ internal sealed class SlackTurnRecovery : BackgroundService
                 Log.SlackResumeSkipped(_logger, message.Inbound.Activity.Id ?? string.Empty, message.ConversationId);
             }
         }
-    }
-
-    /// <summary>The inbound message as the receiver saw it, from the stored activity; null when it cannot be rebuilt exactly.</summary>
-    private static SlackInboundMessage? Rebuild(UnansweredMessage message)
-    {
-        var activity = message.Inbound.Activity;
-        SlackChannelData? data;
-        try
-        {
-            data = activity.ChannelData is { ValueKind: JsonValueKind.Object } json
-                ? json.Deserialize<SlackChannelData>(SlackJson.Options)
-                : null;
-        }
-        catch (JsonException)
-        {
-            data = null;
-        }
-
-        // From.Id is "user:team" (SlackActivityMapper.Customer).
-        var from = activity.From?.Id;
-        var separator = from?.LastIndexOf(':') ?? -1;
-        if (data is null || separator <= 0 || string.IsNullOrEmpty(data.Channel) || string.IsNullOrEmpty(data.Ts))
-        {
-            return null;
-        }
-
-        // Whether it was a DM is not stored; the conversation key tells (a DM is keyed by channel, a thread by its root).
-        // If neither matches, the reply would land elsewhere: skip it instead.
-        return DirectOrNot
-            .Select(isDirect => new SlackInboundMessage(
-                SlackMessageKind.Customer, data.EventId, data.TeamId, data.Channel, from![..separator], activity.Text ?? string.Empty, data.Ts, data.ThreadTs, isDirect))
-            .FirstOrDefault(rebuilt => rebuilt.ConversationId == message.ConversationId);
     }
 }
