@@ -127,8 +127,10 @@ internal sealed class CrashTestRun(CrashTestSettings settings, TextWriter output
             conversations[conversationId] = escalating;
             for (var turn = 0; !cancellationToken.IsCancellationRequested; turn++)
             {
-                // Escalating customers ask for a human first, like an impatient customer does.
-                var text = escalating && turn == 0 ? HumanPlease : Script[turn % Script.Length] + string.Create(CultureInfo.InvariantCulture, $" (#{turn})");
+                // Escalating customers ask for a human first, like an impatient customer does. The texts are what customers
+                // type, nothing appended: a marker like " (#3)" made the classifier call most of them out of scope, every
+                // conversation was handed to a human, and the restarted host had no bot-owned turn left to resume.
+                var text = escalating && turn == 0 ? HumanPlease : Script[turn % Script.Length];
                 var clientId = string.Create(CultureInfo.InvariantCulture, $"{userId}-{turn}");
                 var id = await driver.PostAsync(conversationId, token, userId, text, clientId, cancellationToken);
                 if (id is not null)
