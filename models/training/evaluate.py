@@ -109,6 +109,15 @@ def evaluate_retail(model, data, th):
     res["fresh_entities"] = {"n": len(fresh),
                              "accuracy": sum(labels[p] == g for p, (_, g) in zip(pf, fresh)) / max(len(fresh), 1),
                              "called_out_of_scope": sum(labels[p] == P.LABEL_OOS for p in pf) / max(len(fresh), 1)}
+    import fixture_corpus as fc
+    texts = [t for t, _ in fc.NATURAL_REQUESTS]
+    pred, _ = apply_threshold(P.predict(model, texts), labels, th)
+    ins = [(p, g) for p, (_, g) in zip(pred, fc.NATURAL_REQUESTS) if g != P.LABEL_OOS]
+    res["natural_requests"] = {"in_scope_n": len(ins), "in_scope_correct": sum(p == g for p, g in ins),
+                               "in_scope_called_out_of_scope": sum(p == P.LABEL_OOS for p, _ in ins),
+                               "oos_n": len(pred) - len(ins),
+                               "oos_correct": sum(p == P.LABEL_OOS for p, (_, g) in zip(pred, fc.NATURAL_REQUESTS) if g == P.LABEL_OOS),
+                               "wrong": [{"text": t, "gold": g, "predicted": p} for p, (t, g) in zip(pred, fc.NATURAL_REQUESTS) if p != g]}
     return res
 
 
@@ -147,6 +156,9 @@ def cmd_evaluate(a):
     fe = res["fresh_entities"]
     common.log(f"[evaluate] Bitext-27 test with fresh entity values: acc {fe['accuracy']:.4f} (n={fe['n']}), "
                f"called out_of_scope {fe['called_out_of_scope']:.4f}")
+    nr = res["natural_requests"]
+    common.log(f"[evaluate] hand-written natural requests (threshold): in-scope {nr['in_scope_correct']}/{nr['in_scope_n']} "
+               f"({nr['in_scope_called_out_of_scope']} called out_of_scope), out_of_scope {nr['oos_correct']}/{nr['oos_n']}")
     if rs:
         common.log(f"[evaluate] responder held-out loss {rs['loss']:.3f} (ppl {rs['perplexity']:.1f}) on {rs['pairs']} pairs")
     common.log(f"[evaluate] done in {time.time() - t0:.0f}s -> {out_dir}")
