@@ -10,8 +10,8 @@ public interface IUnansweredMessages
 {
     /// <summary>
     /// Customer messages on <paramref name="channelId"/> stored at or after <paramref name="since"/> and before
-    /// <paramref name="before"/> that no activity replies to (<c>replyToId</c>), in conversations the bot still owns;
-    /// oldest first, at most <paramref name="limit"/>.
+    /// <paramref name="before"/> that no activity replies to (<c>replyToId</c>), in conversations the bot still owns:
+    /// the newest <paramref name="limit"/> of them (past that, the oldest are the least likely to be awaited), oldest first.
     /// </summary>
     Task<IReadOnlyList<UnansweredMessage>> FindAsync(
         string channelId, DateTimeOffset since, DateTimeOffset before, int limit, CancellationToken cancellationToken);

@@ -31,9 +31,12 @@ internal sealed class UnansweredMessageStore(CustomerServiceDbContext db) : IUna
                 SELECT 1 FROM Activities AS r
                 WHERE r.ConversationId = a.ConversationId AND r.Sequence > a.Sequence
                   AND json_extract(r.Json, '$.replyToId') = a.ActivityId)
-            ORDER BY a.Timestamp, a.Sequence
+            ORDER BY a.Timestamp DESC, a.Sequence DESC
             LIMIT {Math.Min(limit, DataLimits.MaxPageSize)}
             """).ToListAsync(cancellationToken);
+
+        // The newest `limit` (the customers most likely still waiting), handed back oldest first.
+        rows.Reverse();
         return rows.ConvertAll(r => new UnansweredMessage(r.ConversationId, new StoredActivity(r.Sequence, ActivityRecordMapper.Deserialize(r.Json))));
     }
 

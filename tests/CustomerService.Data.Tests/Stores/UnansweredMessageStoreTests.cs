@@ -26,6 +26,21 @@ public sealed class UnansweredMessageStoreTests
     }
 
     [Fact]
+    public async Task Find_MoreThanTheLimit_TheNewestAreFoundOldestFirst()
+    {
+        await using var host = await DataTestHost.StartAsync();
+        await AppendAsync(host, "conv-a", DataTestHost.UserMessage("first"));
+        host.Time.Advance(TimeSpan.FromSeconds(1));
+        await AppendAsync(host, "conv-b", DataTestHost.UserMessage("second"));
+        host.Time.Advance(TimeSpan.FromSeconds(1));
+        await AppendAsync(host, "conv-a", DataTestHost.UserMessage("third"));
+
+        var found = await FindAsync(host, limit: 2);
+
+        Assert.Equal(["second", "third"], found.Select(m => m.Inbound.Activity.Text));
+    }
+
+    [Fact]
     public async Task Find_MessageQueuedBehindAnEarlierTurn_IsFoundThoughALaterReplyFollowsIt()
     {
         await using var host = await DataTestHost.StartAsync();
@@ -93,7 +108,7 @@ public sealed class UnansweredMessageStoreTests
         });
 
     private static Task<IReadOnlyList<UnansweredMessage>> FindAsync(
-        DataTestHost host, string channelId = "webchat", DateTimeOffset? since = null, DateTimeOffset? before = null) =>
+        DataTestHost host, string channelId = "webchat", DateTimeOffset? since = null, DateTimeOffset? before = null, int limit = 100) =>
         host.InScopeAsync(sp => sp.GetRequiredService<IUnansweredMessages>()
-            .FindAsync(channelId, since ?? Since, before ?? Before, 100, CancellationToken.None));
+            .FindAsync(channelId, since ?? Since, before ?? Before, limit, CancellationToken.None));
 }
