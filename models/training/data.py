@@ -3,6 +3,7 @@ import csv
 import json
 import os
 import random
+import re
 from collections import defaultdict
 
 BITEXT_INTENT = "bitext-customer-support/intent-detection"
@@ -71,14 +72,48 @@ def _entity_value(kind, original, rng):
 
 def bitext_intent_augmented(data, split, seed=27):
     """Bitext utterances plus, for each one that names an entity, a copy with a fresh value of that entity's
-    kind: Bitext uses only 4-8 distinct values per kind (five order numbers), and a classifier that has only
-    seen those calls any other order number out of scope."""
+    kind (Bitext uses only 4-8 distinct values per kind, five order numbers, and a classifier that has only
+    seen those calls any other order number out of scope) and, where the entity is an order or invoice
+    number or a name, a copy without it: every Bitext cancel_order names an order number, customers write
+    "cancel my order"."""
     out = []
     for original, fresh in _with_fresh_entities(data, split, seed):
         out.append(original)
         if fresh:
             out.append(fresh)
+    rng = random.Random(seed + 1)
+    for r in read_csv(os.path.join(data, BITEXT_INTENT, f"{split}.csv")):
+        bare = _without_entity(r, rng)
+        if bare:
+            out.append((bare, r["intent"]))
     return out
+
+
+_DETERMINERS = {"my", "the", "this", "that", "our", "your", "last", "recent", "latest"}
+
+
+def _without_entity(row, rng):
+    """The utterance with its order/invoice number or person name removed and the sentence kept grammatical
+    ("cancel purchase 123" -> "cancel my purchase"); None for other entities or unexpected offsets."""
+    u, kind = row["utterance"], row["entity_type"]
+    if kind not in ("order_id", "invoice_id", "person_name"):
+        return None
+    try:
+        start, end = int(row["start_offset"]), int(row["end_offset"])
+    except ValueError:
+        return None
+    if u[start:end] != row["entity_value"]:
+        return None
+    head, tail = u[:start].rstrip(), u[end:]
+    words = head.split(" ")
+    if kind == "person_name":
+        if not words or words[-1].lower() not in ("from", "rfom", "frm", "frlm", "ffom", "fgrom", "fromn"):
+            return None
+        head = " ".join(words[:-1])
+    elif len(words) >= 2 and words[-2].lower() not in _DETERMINERS:
+        head = " ".join(words[:-1] + [rng.choice(["my", "the", "my last", "my"]), words[-1]])
+    bare = " ".join((head + tail).split())
+    return re.sub(r"\s+([?.!,])", r"\1", bare) or None
 
 
 def _with_fresh_entities(data, split, seed):
@@ -182,6 +217,43 @@ def retail_oos(data, split, per_intent, seed=150):
             by[l].append(t)
     rng = random.Random(seed)
     out = list(oos)
+    for l in sorted(by):
+        items = by[l][:]
+        rng.shuffle(items)
+        out += items[:per_intent]
+    return out
+
+
+# Plainly typed requests from the benchmark data sets whose intent is a retail one. Bitext's utterances are
+# templates ("I need assistance to cancel purchase {{Order Number}}"); alone they teach the classifier that short,
+# plain requests (CLINC's style, which trains out_of_scope) are out of scope.
+PLAIN_BANKING77 = {
+    "Refund_not_showing_up": "track_refund", "request_refund": "get_refund", "terminate_account": "delete_account",
+    "passcode_forgotten": "recover_password", "transaction_charged_twice": "payment_issue",
+    "declined_card_payment": "payment_issue", "edit_personal_details": "edit_account",
+}
+PLAIN_CLINC = {"order_status": "track_order", "order": "place_order"}
+
+
+def plain_in_scope(data, split, per_intent=None, seed=7):
+    """(utterance, retail intent) from BANKING77 and CLINC150 for the intents mapped above; `split` is train, val
+    or test of each data set's own splits (BANKING77 val = our carved split). Up to `per_intent` per intent. Edits
+    of personal details that name an address are left out: in retail that is change_shipping_address."""
+    if split == "test":
+        bank = banking77(data, "test")
+    else:
+        bank = banking77_split(data)[0 if split == "train" else 1]
+    # folding "dd" catches "address" and the data set's "adress"
+    pairs = [(t, PLAIN_BANKING77[l]) for t, l in bank
+             if l in PLAIN_BANKING77 and not (l == "edit_personal_details" and "adress" in t.lower().replace("dd", "d"))]
+    pairs += [(t, PLAIN_CLINC[l]) for t, l in clinc(data, "full")[split] if l in PLAIN_CLINC]
+    if per_intent is None:
+        return pairs
+    by = defaultdict(list)
+    for t, l in pairs:
+        by[l].append((t, l))
+    rng = random.Random(seed)
+    out = []
     for l in sorted(by):
         items = by[l][:]
         rng.shuffle(items)

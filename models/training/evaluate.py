@@ -110,15 +110,25 @@ def evaluate_retail(model, data, th):
                              "accuracy": sum(labels[p] == g for p, (_, g) in zip(pf, fresh)) / max(len(fresh), 1),
                              "called_out_of_scope": sum(labels[p] == P.LABEL_OOS for p in pf) / max(len(fresh), 1)}
     import fixture_corpus as fc
-    texts = [t for t, _ in fc.NATURAL_REQUESTS]
-    pred, _ = apply_threshold(P.predict(model, texts), labels, th)
-    ins = [(p, g) for p, (_, g) in zip(pred, fc.NATURAL_REQUESTS) if g != P.LABEL_OOS]
-    res["natural_requests"] = {"in_scope_n": len(ins), "in_scope_correct": sum(p == g for p, g in ins),
-                               "in_scope_called_out_of_scope": sum(p == P.LABEL_OOS for p, _ in ins),
-                               "oos_n": len(pred) - len(ins),
-                               "oos_correct": sum(p == P.LABEL_OOS for p, (_, g) in zip(pred, fc.NATURAL_REQUESTS) if g == P.LABEL_OOS),
-                               "wrong": [{"text": t, "gold": g, "predicted": p} for p, (t, g) in zip(pred, fc.NATURAL_REQUESTS) if p != g]}
+    res["natural_requests"] = _labelled_requests(model, fc.NATURAL_REQUESTS, th)
+    res["plain_held_out"] = _labelled_requests(model, fc.PLAIN_REQUESTS_HELD_OUT, th)
+    plain = D.plain_in_scope(data, "test")
+    res["plain_test"] = {k: _labelled_requests(model, plain, t, keep_wrong=False) for k, t in (("argmax", 0.0), ("threshold", th))}
     return res
+
+
+def _labelled_requests(model, items, th, keep_wrong=True):
+    """In-scope right / called out_of_scope and out_of_scope right on (text, gold intent) pairs at threshold `th`."""
+    labels = model.config.labels
+    pred, _ = apply_threshold(P.predict(model, [t for t, _ in items]), labels, th)
+    ins = [(p, g) for p, (_, g) in zip(pred, items) if g != P.LABEL_OOS]
+    oos = [p for p, (_, g) in zip(pred, items) if g == P.LABEL_OOS]
+    out = {"in_scope_n": len(ins), "in_scope_correct": sum(p == g for p, g in ins),
+           "in_scope_called_out_of_scope": sum(p == P.LABEL_OOS for p, _ in ins),
+           "oos_n": len(oos), "oos_correct": sum(p == P.LABEL_OOS for p in oos)}
+    if keep_wrong:
+        out["wrong"] = [{"text": t, "gold": g, "predicted": p} for p, (t, g) in zip(pred, items) if p != g]
+    return out
 
 
 # ------------------------------------------------------------------------------------------ commands
@@ -156,9 +166,13 @@ def cmd_evaluate(a):
     fe = res["fresh_entities"]
     common.log(f"[evaluate] Bitext-27 test with fresh entity values: acc {fe['accuracy']:.4f} (n={fe['n']}), "
                f"called out_of_scope {fe['called_out_of_scope']:.4f}")
-    nr = res["natural_requests"]
-    common.log(f"[evaluate] hand-written natural requests (threshold): in-scope {nr['in_scope_correct']}/{nr['in_scope_n']} "
-               f"({nr['in_scope_called_out_of_scope']} called out_of_scope), out_of_scope {nr['oos_correct']}/{nr['oos_n']}")
+    for key, what in (("natural_requests", "hand-written natural requests"), ("plain_held_out", "hand-written held-out plain requests")):
+        nr = res[key]
+        common.log(f"[evaluate] {what} (threshold): in-scope {nr['in_scope_correct']}/{nr['in_scope_n']} "
+                   f"({nr['in_scope_called_out_of_scope']} called out_of_scope), out_of_scope {nr['oos_correct']}/{nr['oos_n']}")
+    for k, pt in res["plain_test"].items():
+        common.log(f"[evaluate] BANKING77/CLINC150 test requests mapped to retail intents ({k}): "
+                   f"{pt['in_scope_correct']}/{pt['in_scope_n']} ({pt['in_scope_called_out_of_scope']} called out_of_scope)")
     if rs:
         common.log(f"[evaluate] responder held-out loss {rs['loss']:.3f} (ppl {rs['perplexity']:.1f}) on {rs['pairs']} pairs")
     common.log(f"[evaluate] done in {time.time() - t0:.0f}s -> {out_dir}")

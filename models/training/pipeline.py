@@ -64,12 +64,17 @@ def load_base(kind, base, labels=None, dropout=0.1):
 
 
 # ------------------------------------------------------------------------------------------ intent
-def retail_intent_data(data, oos_train_per_intent=20, oos_eval_per_intent=30):
+def retail_intent_data(data, oos_train_per_intent=20, oos_eval_per_intent=30, plain_per_intent=100):
+    """Labels, train, validation, Bitext test, out_of_scope test. Train and validation hold plainly typed requests
+    from BANKING77/CLINC150 (`D.plain_in_scope`) besides Bitext's templates, so that the threshold is chosen on
+    both styles; the Bitext test set stays the one the targets are stated on."""
     train = D.bitext_intent_augmented(data, "train")
     intents = sorted({i for _, i in train})
     labels = intents + [LABEL_OOS]
-    tr = train + [(t, LABEL_OOS) for t in D.retail_oos(data, "train", oos_train_per_intent)]
-    va = D.bitext_test(data, "dev") + [(t, LABEL_OOS) for t in D.retail_oos(data, "val", 10)]
+    tr = (train + D.plain_in_scope(data, "train", plain_per_intent)
+          + [(t, LABEL_OOS) for t in D.retail_oos(data, "train", oos_train_per_intent)])
+    va = (D.bitext_test(data, "dev") + D.plain_in_scope(data, "val")
+          + [(t, LABEL_OOS) for t in D.retail_oos(data, "val", 10)])
     te_in = D.bitext_test(data, "test")
     te_oos = [(t, LABEL_OOS) for t in D.retail_oos(data, "test", oos_eval_per_intent)]
     return labels, tr, va, te_in, te_oos
