@@ -26,18 +26,49 @@ public sealed class UnansweredMessageStoreTests
     }
 
     [Fact]
-    public async Task Find_MoreThanTheLimit_TheNewestAreFoundOldestFirst()
+    public async Task Find_PageByPage_ReturnsEveryMessageOnceOldestFirst()
     {
         await using var host = await DataTestHost.StartAsync();
-        await AppendAsync(host, "conv-a", DataTestHost.UserMessage("first"));
+        await AppendAsync(host, "conv-b", DataTestHost.UserMessage("first"));
+        await AppendAsync(host, "conv-a", DataTestHost.UserMessage("same time as first"));
         host.Time.Advance(TimeSpan.FromSeconds(1));
-        await AppendAsync(host, "conv-b", DataTestHost.UserMessage("second"));
+        await AppendAsync(host, "conv-a", DataTestHost.UserMessage("second"));
+        await AppendAsync(host, "conv-b", DataTestHost.UserMessage("same time as second"));
         host.Time.Advance(TimeSpan.FromSeconds(1));
         await AppendAsync(host, "conv-a", DataTestHost.UserMessage("third"));
 
-        var found = await FindAsync(host, limit: 2);
+        var pages = new List<IReadOnlyList<UnansweredMessage>>();
+        UnansweredMessage? last = null;
+        do
+        {
+            pages.Add(await FindAsync(host, after: last, limit: 2));
+            last = pages[^1].Count == 0 ? null : pages[^1][^1];
+        }
+        while (last is not null);
 
-        Assert.Equal(["second", "third"], found.Select(m => m.Inbound.Activity.Text));
+        Assert.Equal([2, 2, 1, 0], pages.Select(p => p.Count));
+        var texts = pages.SelectMany(p => p).Select(m => m.Inbound.Activity.Text).ToList();
+        Assert.Equal(5, texts.Distinct().Count());
+        Assert.Equal("third", texts[^1]);
+        Assert.True(texts.IndexOf("first") < texts.IndexOf("second") && texts.IndexOf("same time as first") < texts.IndexOf("same time as second"));
+    }
+
+    [Fact]
+    public async Task Find_MessageOfAnEarlierPageAnsweredMeanwhile_NextPageNeitherShiftsNorSkips()
+    {
+        await using var host = await DataTestHost.StartAsync();
+        var first = await AppendAsync(host, "conv-a", DataTestHost.UserMessage("first"));
+        host.Time.Advance(TimeSpan.FromSeconds(1));
+        await AppendAsync(host, "conv-b", DataTestHost.UserMessage("second"));
+        host.Time.Advance(TimeSpan.FromSeconds(1));
+        await AppendAsync(host, "conv-c", DataTestHost.UserMessage("third"));
+
+        var page = await FindAsync(host, limit: 2);
+        await AnswerAsync(host, "conv-a", first, "answered while the next page was read");
+        var next = await FindAsync(host, after: page[^1], limit: 2);
+
+        Assert.Equal(["first", "second"], page.Select(m => m.Inbound.Activity.Text));
+        Assert.Equal(["third"], next.Select(m => m.Inbound.Activity.Text));
     }
 
     [Fact]
@@ -108,7 +139,12 @@ public sealed class UnansweredMessageStoreTests
         });
 
     private static Task<IReadOnlyList<UnansweredMessage>> FindAsync(
-        DataTestHost host, string channelId = "webchat", DateTimeOffset? since = null, DateTimeOffset? before = null, int limit = 100) =>
+        DataTestHost host,
+        string channelId = "webchat",
+        DateTimeOffset? since = null,
+        DateTimeOffset? before = null,
+        UnansweredMessage? after = null,
+        int limit = 100) =>
         host.InScopeAsync(sp => sp.GetRequiredService<IUnansweredMessages>()
-            .FindAsync(channelId, since ?? Since, before ?? Before, limit, CancellationToken.None));
+            .FindAsync(channelId, since ?? Since, before ?? Before, after, limit, CancellationToken.None));
 }

@@ -11,9 +11,6 @@ namespace CustomerService.Bot.Channels.DirectLine;
 /// </summary>
 internal sealed class DirectLineTurnRecovery : BackgroundService
 {
-    // More than the turn queue holds would only wait for room; the rest are older than anyone is still waiting for.
-    private const int MaxResumed = 200;
-
     private readonly IServiceScopeFactory _scopes;
     private readonly DirectLineIngress _ingress;
     private readonly TurnOptions _options;
@@ -39,24 +36,16 @@ internal sealed class DirectLineTurnRecovery : BackgroundService
             return;
         }
 
-        IReadOnlyList<UnansweredMessage> unanswered;
-        await using (var scope = _scopes.CreateAsyncScope())
+        var since = _startedAt - _options.RecoveryWindow;
+        await foreach (var page in UnansweredMessagePages.ReadAsync(_scopes, DirectLineChannel.ChannelId, since, _startedAt, stoppingToken))
         {
-            unanswered = await scope.ServiceProvider.GetRequiredService<IUnansweredMessages>()
-                .FindAsync(DirectLineChannel.ChannelId, _startedAt - _options.RecoveryWindow, _startedAt, MaxResumed, stoppingToken);
-        }
-
-        if (unanswered.Count == 0)
-        {
-            return;
-        }
-
-        Log.ResumingUnanswered(_logger, unanswered.Count);
-        foreach (var message in unanswered)
-        {
-            if (!await _ingress.ResumeAsync(message))
+            Log.ResumingUnanswered(_logger, page.Count);
+            foreach (var message in page)
             {
-                Log.ResumeRefused(_logger, message.Inbound.Activity.Id ?? string.Empty, message.ConversationId);
+                if (!await _ingress.ResumeAsync(message))
+                {
+                    Log.ResumeRefused(_logger, message.Inbound.Activity.Id ?? string.Empty, message.ConversationId);
+                }
             }
         }
     }

@@ -14,8 +14,6 @@ namespace CustomerService.Bot.Channels.Slack.Work;
 /// </summary>
 internal sealed class SlackTurnRecovery : BackgroundService
 {
-    private const int MaxResumed = 200;
-
     private readonly IServiceScopeFactory _scopes;
     private readonly SlackWorkQueue _queue;
     private readonly SlackOptions _slack;
@@ -50,31 +48,23 @@ internal sealed class SlackTurnRecovery : BackgroundService
             return;
         }
 
-        IReadOnlyList<UnansweredMessage> unanswered;
-        await using (var scope = _scopes.CreateAsyncScope())
+        var since = _startedAt - _turns.RecoveryWindow;
+        await foreach (var page in UnansweredMessagePages.ReadAsync(_scopes, SlackActivityMapper.ChannelId, since, _startedAt, stoppingToken))
         {
-            unanswered = await scope.ServiceProvider.GetRequiredService<IUnansweredMessages>()
-                .FindAsync(SlackActivityMapper.ChannelId, _startedAt - _turns.RecoveryWindow, _startedAt, MaxResumed, stoppingToken);
-        }
-
-        if (unanswered.Count == 0)
-        {
-            return;
-        }
-
-        Log.SlackResumingUnanswered(_logger, unanswered.Count);
-        foreach (var message in unanswered)
-        {
-            var inbound = SlackActivityMapper.FromStoredCustomerMessage(message.Inbound.Activity, message.ConversationId);
-            if (inbound is null)
+            Log.SlackResumingUnanswered(_logger, page.Count);
+            foreach (var message in page)
             {
-                Log.SlackResumeSkipped(_logger, message.Inbound.Activity.Id ?? string.Empty, message.ConversationId);
-                continue;
-            }
+                var inbound = SlackActivityMapper.FromStoredCustomerMessage(message.Inbound.Activity, message.ConversationId);
+                if (inbound is null)
+                {
+                    Log.SlackResumeSkipped(_logger, message.Inbound.Activity.Id ?? string.Empty, message.ConversationId);
+                    continue;
+                }
 
-            if (!await _queue.TryEnqueueAsync(new SlackCustomerTurnWork(inbound, message.Inbound), TimeSpan.FromSeconds(5), _time, stoppingToken))
-            {
-                Log.SlackResumeSkipped(_logger, message.Inbound.Activity.Id ?? string.Empty, message.ConversationId);
+                if (!await _queue.TryEnqueueAsync(new SlackCustomerTurnWork(inbound, message.Inbound), TimeSpan.FromSeconds(5), _time, stoppingToken))
+                {
+                    Log.SlackResumeSkipped(_logger, message.Inbound.Activity.Id ?? string.Empty, message.ConversationId);
+                }
             }
         }
     }
