@@ -261,6 +261,30 @@ def plain_in_scope(data, split, per_intent=None, seed=7):
     return out
 
 
+def written_in_scope(split, val_per_intent=5, seed=11):
+    """`written_requests.WRITTEN_REQUESTS` (written for this project) split per intent into train and validation with
+    a fixed seed: `val_per_intent` of each intent's requests for validation, the rest for training. Requests that are
+    also in the hand-written evaluation sets (same text, case and end punctuation aside) are left out."""
+    import fixture_corpus
+    import written_requests
+
+    def key(text):
+        return norm(text).strip(" ?.!")
+
+    evaluated = {key(t) for t, _ in fixture_corpus.NATURAL_REQUESTS + fixture_corpus.PLAIN_REQUESTS_HELD_OUT}
+    by = defaultdict(list)
+    for t, l in written_requests.WRITTEN_REQUESTS:
+        if key(t) not in evaluated:
+            by[l].append((t, l))
+    rng = random.Random(seed)
+    out = []
+    for l in sorted(by):
+        items = by[l][:]
+        rng.shuffle(items)
+        out += items[:val_per_intent] if split == "val" else items[val_per_intent:]
+    return out
+
+
 def pretrain_texts(data, banking_val_seed=77, with_responses=False):
     """Text of the data sets for LM pretraining (customer utterances; the long Bitext responses only with
     `with_responses`: the responder fine-tune trains on them anyway); excludes every utterance we evaluate or tune on:
