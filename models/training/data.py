@@ -74,8 +74,9 @@ def bitext_intent_augmented(data, split, seed=27):
     """Bitext utterances plus, for each one that names an entity, a copy with a fresh value of that entity's
     kind (Bitext uses only 4-8 distinct values per kind, five order numbers, and a classifier that has only
     seen those calls any other order number out of scope) and, where the entity is an order or invoice
-    number or a name, a copy without it: every Bitext cancel_order names an order number, customers write
-    "cancel my order"."""
+    number, a copy without it: every Bitext cancel_order names an order number, customers write "cancel my
+    order". (Name-free copies, "find the bills from Mr. Smith" -> "find the bills", were tried: they cost 1.3 pp
+    of validation oos recall and 1.5 pp of plain-request accuracy.)"""
     out = []
     for original, fresh in _with_fresh_entities(data, split, seed):
         out.append(original)
@@ -93,10 +94,10 @@ _DETERMINERS = {"my", "the", "this", "that", "our", "your", "last", "recent", "l
 
 
 def _without_entity(row, rng):
-    """The utterance with its order/invoice number or person name removed and the sentence kept grammatical
-    ("cancel purchase 123" -> "cancel my purchase"); None for other entities or unexpected offsets."""
+    """The utterance with its order/invoice number removed and the sentence kept grammatical ("cancel purchase 123"
+    -> "cancel my purchase"); None for other entities or unexpected offsets."""
     u, kind = row["utterance"], row["entity_type"]
-    if kind not in ("order_id", "invoice_id", "person_name"):
+    if kind not in ("order_id", "invoice_id"):
         return None
     try:
         start, end = int(row["start_offset"]), int(row["end_offset"])
@@ -106,11 +107,7 @@ def _without_entity(row, rng):
         return None
     head, tail = u[:start].rstrip(), u[end:]
     words = head.split(" ")
-    if kind == "person_name":
-        if not words or words[-1].lower() not in ("from", "rfom", "frm", "frlm", "ffom", "fgrom", "fromn"):
-            return None
-        head = " ".join(words[:-1])
-    elif len(words) >= 2 and words[-2].lower() not in _DETERMINERS:
+    if len(words) >= 2 and words[-2].lower() not in _DETERMINERS:
         head = " ".join(words[:-1] + [rng.choice(["my", "the", "my last", "my"]), words[-1]])
     bare = " ".join((head + tail).split())
     return re.sub(r"\s+([?.!,])", r"\1", bare) or None

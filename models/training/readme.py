@@ -76,7 +76,7 @@ def _plain_requests(rep):
             "Training therefore also holds, besides Bitext's templates, up to 100 train-split requests per mapped intent "
             "from BANKING77 and CLINC150 (`data.PLAIN_BANKING77`, `data.PLAIN_CLINC`, e.g. `request_refund` → get_refund, "
             "`transaction_charged_twice` → payment_issue, `order_status` → track_order) and, for each Bitext utterance that "
-            "names an order or invoice number or a name, a copy without it (\"cancel purchase 123\" → \"cancel my "
+            "names an order or invoice number, a copy without it (\"cancel purchase 123\" → \"cancel my "
             "purchase\": every Bitext cancel_order names a number); their validation splits join Bitext dev in choosing the "
             "threshold.", ""]
 
@@ -233,8 +233,8 @@ Full report: `eval/intent_report.json`, `eval/confusion_matrix.png`, and `../REA
 ## Training data
 - 27 intents: Bitext intent-detection `train.csv` (6,480; CDLA-Sharing 1.0), plus a copy of each utterance that names
   an entity (order/invoice number, name, amount, city, country) with a fresh value of that kind (1,596 copies), and
-  of each that names an order or invoice number or a name, a copy without it ("cancel purchase 123" → "cancel my
-  purchase"; 1,143 copies).
+  of each that names an order or invoice number, a copy without it ("cancel purchase 123" → "cancel my purchase";
+  923 copies).
 - Plainly typed requests: up to 100 per intent from BANKING77 (CC BY 4.0; train minus our validation split) and
   CLINC150 (`train`) for the intents that are retail ones: {', '.join(f"{k} → {v}" for k, v in {**D.PLAIN_BANKING77, **D.PLAIN_CLINC}.items())}
   (edits of personal details that name an address left out).
