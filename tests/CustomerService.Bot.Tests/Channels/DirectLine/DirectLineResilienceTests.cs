@@ -26,11 +26,14 @@ public sealed class DirectLineResilienceTests
     [Fact]
     public async Task Post_TurnQueueFull_AnswersWithStoredBusyNoticeNotAnError()
     {
+        // The greeting's turn frees its queue place just after its reply is sent; a zero timeout let
+        // "first" race that release and be refused under load. So "first" may wait for it, and
+        // "second" is refused once the test's clock has passed the timeout with "first" still held.
         using var app = new BotApplication(new Dictionary<string, string?>
         {
             ["Turns:QueueCapacity"] = "1",
             ["Turns:MaxConcurrentTurns"] = "1",
-            ["Turns:EnqueueTimeout"] = "00:00:00",
+            ["Turns:EnqueueTimeout"] = "00:00:01",
         });
         var client = new DirectLineTestClient(app);
         var conversation = await client.StartAsync();
@@ -40,7 +43,15 @@ public sealed class DirectLineResilienceTests
         var held = await client.SendMessageAsync(conversation.ConversationId, conversation.Token, "first", "busy-1");
         await stream.WaitForAsync(DirectLineActivityTests.IsTyping);
 
-        var rejected = await client.SendMessageAsync(conversation.ConversationId, conversation.Token, "second", "busy-2");
+        var sending = client.SendMessageAsync(conversation.ConversationId, conversation.Token, "second", "busy-2");
+        while (!sending.IsCompleted)
+        {
+            // The timeout timer starts only once "second" waits for admission, so keep moving the clock.
+            app.Clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.WhenAny(sending, Task.Delay(TimeSpan.FromMilliseconds(50)));
+        }
+
+        var rejected = await sending;
 
         var notice = await stream.WaitForAsync(a => a["replyToId"]?.GetValue<string>() == rejected);
         Assert.Contains("send it again", notice["text"]!.GetValue<string>(), StringComparison.Ordinal);
