@@ -13,6 +13,7 @@ namespace CustomerService.Benchmarks;
 /// continuous batching (one scheduler, all streams in one decode batch) vs unbatched (every stream
 /// its own batch-of-one loop, running concurrently). Tokens/s column = N × tokens / mean time.
 /// </summary>
+[GeneratedTokens(TokensPerStream)]
 public class GeneratorBenchmarks : IDisposable
 {
     public const int TokensPerStream = 32;

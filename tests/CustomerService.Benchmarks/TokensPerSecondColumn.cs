@@ -4,7 +4,7 @@ using BenchmarkDotNet.Running;
 
 namespace CustomerService.Benchmarks;
 
-/// <summary>Generated tokens per second for generator benchmarks: Streams × TokensPerStream / mean time.</summary>
+/// <summary>Generated tokens per second for generator benchmarks: Streams × <see cref="GeneratedTokensAttribute"/> / mean time.</summary>
 public sealed class TokensPerSecondColumn : IColumn
 {
     public string Id => nameof(TokensPerSecondColumn);
@@ -29,15 +29,16 @@ public sealed class TokensPerSecondColumn : IColumn
     {
         ArgumentNullException.ThrowIfNull(summary);
         ArgumentNullException.ThrowIfNull(benchmarkCase);
-        var streams = benchmarkCase.Parameters.Items.FirstOrDefault(p => p.Name == "Streams")?.Value;
-        var report = summary[benchmarkCase];
-        if (streams is not int count || report?.ResultStatistics is not { } statistics)
+        var tokens = benchmarkCase.Descriptor.Type.GetCustomAttributes(typeof(GeneratedTokensAttribute), false)
+            .OfType<GeneratedTokensAttribute>().FirstOrDefault();
+        var streams = benchmarkCase.Parameters.Items.FirstOrDefault(p => p.Name == "Streams")?.Value as int? ?? 1;
+        if (tokens is null || summary[benchmarkCase]?.ResultStatistics is not { } statistics)
         {
             return "-";
         }
 
         var seconds = statistics.Mean / 1e9;
-        return (count * GeneratorBenchmarks.TokensPerStream / seconds).ToString("F0", System.Globalization.CultureInfo.InvariantCulture);
+        return (streams * tokens.PerStream / seconds).ToString("F0", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public bool IsAvailable(Summary summary) => true;
