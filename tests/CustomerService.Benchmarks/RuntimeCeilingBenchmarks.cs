@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using System.Text.Json;
 using System.Threading.Channels;
 using BenchmarkDotNet.Attributes;
@@ -126,7 +127,7 @@ public class RuntimeCeilingBenchmarks : IDisposable
                 int next;
                 using (var logits = outputs[0])
                 {
-                    next = ArgMax(logits.GetTensorDataAsSpan<float>().Slice((rows - 1) * _model.VocabSize, _model.VocabSize));
+                    next = TensorPrimitives.IndexOfMax(logits.GetTensorDataAsSpan<float>().Slice((rows - 1) * _model.VocabSize, _model.VocabSize));
                 }
 
                 for (var i = 0; i < past.Length; i++)
@@ -154,20 +155,6 @@ public class RuntimeCeilingBenchmarks : IDisposable
                 value.Dispose();
             }
         }
-    }
-
-    private static int ArgMax(ReadOnlySpan<float> logits)
-    {
-        var best = 0;
-        for (var i = 1; i < logits.Length; i++)
-        {
-            if (logits[i] > logits[best])
-            {
-                best = i;
-            }
-        }
-
-        return best;
     }
 
     private static int Expect(int total) => total == PromptCount * GeneratorBenchmarks.TokensPerStream

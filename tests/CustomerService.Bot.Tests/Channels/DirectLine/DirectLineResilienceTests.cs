@@ -44,14 +44,14 @@ public sealed class DirectLineResilienceTests
         await stream.WaitForAsync(DirectLineActivityTests.IsTyping);
 
         var sending = client.SendMessageAsync(conversation.ConversationId, conversation.Token, "second", "busy-2");
-        while (!sending.IsCompleted)
+        for (var tick = 0; tick < 200 && !sending.IsCompleted; tick++)
         {
             // The timeout timer starts only once "second" waits for admission, so keep moving the clock.
             app.Clock.Advance(TimeSpan.FromSeconds(1));
             await Task.WhenAny(sending, Task.Delay(TimeSpan.FromMilliseconds(50)));
         }
 
-        var rejected = await sending;
+        var rejected = await sending.WaitAsync(TimeSpan.FromSeconds(10));
 
         var notice = await stream.WaitForAsync(a => a["replyToId"]?.GetValue<string>() == rejected);
         Assert.Contains("send it again", notice["text"]!.GetValue<string>(), StringComparison.Ordinal);
