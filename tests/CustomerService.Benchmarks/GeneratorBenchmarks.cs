@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using BenchmarkDotNet.Attributes;
 using CustomerService.Core.Ports;
 using CustomerService.Nlu.Batching;
@@ -81,11 +80,7 @@ public class GeneratorBenchmarks : IDisposable
         var runs = new List<Task<int>>();
         for (var i = 0; i < Streams; i++)
         {
-            var channel = Channel.CreateUnbounded<string>();
-            var settings = new SequenceSettings(TokensPerStream, SamplingSettings.Greedy, [], TimeSpan.FromMinutes(5), i) { StopAtEndOfText = false };
-            var sequence = new ActiveSequence(_model, _prompts[i % _prompts.Length], settings, channel.Writer, TimeProvider.System, CancellationToken.None);
-            await schedulerFor(i).SubmitAsync(sequence, CancellationToken.None);
-            runs.Add(DrainAsync(channel.Reader, sequence));
+            runs.Add(await GreedyStream.StartAsync(schedulerFor(i), _model, _prompts[i % _prompts.Length], i));
         }
 
         var counts = await Task.WhenAll(runs);
@@ -96,15 +91,5 @@ public class GeneratorBenchmarks : IDisposable
         }
 
         return total;
-    }
-
-    private static async Task<int> DrainAsync(ChannelReader<string> reader, ActiveSequence sequence)
-    {
-        await foreach (var piece in reader.ReadAllAsync())
-        {
-            _ = piece;
-        }
-
-        return sequence.GeneratedTokens.Count;
     }
 }

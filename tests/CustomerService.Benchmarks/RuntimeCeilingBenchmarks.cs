@@ -1,6 +1,5 @@
 using System.Numerics.Tensors;
 using System.Text.Json;
-using System.Threading.Channels;
 using BenchmarkDotNet.Attributes;
 using CustomerService.Nlu.Batching;
 using CustomerService.Nlu.Generation;
@@ -70,16 +69,7 @@ public class RuntimeCeilingBenchmarks : IDisposable
         var total = 0;
         foreach (var prompt in _prompts)
         {
-            var channel = Channel.CreateUnbounded<string>();
-            var settings = new SequenceSettings(GeneratorBenchmarks.TokensPerStream, SamplingSettings.Greedy, [], TimeSpan.FromMinutes(5), 0) { StopAtEndOfText = false };
-            var sequence = new ActiveSequence(_model, prompt, settings, channel.Writer, TimeProvider.System, CancellationToken.None);
-            await scheduler.SubmitAsync(sequence, CancellationToken.None);
-            await foreach (var piece in channel.Reader.ReadAllAsync())
-            {
-                _ = piece;
-            }
-
-            total += sequence.GeneratedTokens.Count;
+            total += await await GreedyStream.StartAsync(scheduler, _model, prompt, 0);
         }
 
         return Expect(total);
